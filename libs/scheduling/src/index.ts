@@ -1,0 +1,4 @@
+export * from './model';
+export * from './time';
+export * from './slots';
+export * from './problem';
