@@ -2,3 +2,5 @@ export * from './model';
 export * from './time';
 export * from './slots';
 export * from './problem';
+export * from './event-file';
+export * from './solver';
