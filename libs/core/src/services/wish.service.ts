@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../domain/errors';
+import type { Actor, WishList } from '../domain/model';
+import { validateWishes } from '../domain/validation';
+import { ParticipantRepository } from '../ports/repositories';
+import { assertClusterAccess } from './access';
+import { EventService } from './event.service';
+import { ParticipantService } from './participant.service';
+
+@Injectable()
+export class WishService {
+  constructor(
+    private readonly participants: ParticipantRepository,
+    private readonly participantService: ParticipantService,
+    private readonly events: EventService,
+  ) {}
+
+  async get(actor: Actor, eventId: string, clusterId: string): Promise<WishList> {
+    assertClusterAccess(actor, eventId, clusterId);
+    await this.participantService.require(eventId, clusterId);
+    const list = await this.participants.getWishes(eventId, clusterId);
+    if (!list)
+      throw new DomainError(
+        'PARTICIPANT_NOT_FOUND',
+        `Cluster ${JSON.stringify(clusterId)} does not take part in this event.`,
+      );
+    return list;
+  }
+
+  /**
+   * Replaces the whole ranked list at once, validated with the event-file rules. With
+   * `expectedVersion` (If-Match), a stale version is refused (VERSION_MISMATCH); without, the last write wins.
+   */
+  async replace(
+    actor: Actor,
+    eventId: string,
+    clusterId: string,
+    wishes: unknown,
+    expectedVersion?: number,
+  ): Promise<WishList> {
+    assertClusterAccess(actor, eventId, clusterId);
+    const event = await this.events.require(eventId);
+    this.participantService.assertWritable(actor, event.status);
+    await this.participantService.require(eventId, clusterId);
+    const file = await this.events.currentFile(eventId);
+    const list = validateWishes(file, clusterId, wishes);
+    const version = await this.participants.replaceWishes(eventId, clusterId, list, expectedVersion);
+    return { wishes: [...list].sort((a, b) => a.rank - b.rank), version };
+  }
+}
