@@ -1,0 +1,12 @@
+export { FixedMeetingsError } from './errors';
+export { choosePairs, MIP_MAX_COLUMNS } from './choose-pairs';
+export type { ChoosePairsOptions, PairChoice, PairChoiceMethod } from './choose-pairs';
+export { computeBound, pairChoiceBound, relaxationBound, combinatorialBound } from './bound';
+export type { BoundOptions } from './bound';
+export { pairChoiceInput, evaluateChoice, compareValues, isFeasibleChoice } from './pair-model';
+export type { PairChoiceInput, PairChoiceValue } from './pair-model';
+export { explainUnmetWishes } from './unmet';
+export { solve, DEFAULT_TIME_LIMIT_SECONDS } from './solve';
+export type { SolveOptions } from './solve';
+export { placeMeetings } from './place';
+export type { PlacementResult } from './place';
