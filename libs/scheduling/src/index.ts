@@ -4,3 +4,5 @@ export * from './slots';
 export * from './problem';
 export * from './event-file';
 export * from './solver';
+export * from './quality';
+export * from './checker';
