@@ -1,0 +1,3 @@
+export * from './queue.module';
+export * from './solve-job';
+export * from './solve-queue.producer';
