@@ -1,0 +1,154 @@
+/**
+ * WHEN and WHERE: puts the chosen pairs (and the fixed meetings) in slots and at tables.
+ *
+ * A slot is a colour of an edge colouring of the meeting graph, with lists (a meeting may only use
+ * slots both clusters are available for) and a capacity per colour (the tables). Fixed meetings go
+ * first, then the chosen pairs by decreasing weight, each by the means of `place-insert.ts`
+ * (greedy, Kempe chains, Misra–Gries, ejection chains). Then `place-compact.ts` reduces idle
+ * slots and `place-tables.ts` seats each meeting, keeping clusters at their table where it can.
+ */
+import type { Meeting } from '../model';
+import type { CandidatePair, FixedPair, Problem } from '../problem';
+import { pairKey } from '../problem';
+import { compact } from './place-compact';
+import { Inserter } from './place-insert';
+import { EdgeSpec, FIXED_PRIORITY, PlacementState, Random } from './place-state';
+import { assignTables } from './place-tables';
+
+export interface PlacementResult {
+  /** Every placed meeting, fixed ones included, sorted by slot then table; clusters as ids in file order of the pair. */
+  meetings: Meeting[];
+  /** Chosen pairs that could not be placed. */
+  unplaced: CandidatePair[];
+  /** Fixed meetings that could not be placed. */
+  unplacedFixed: FixedPair[];
+}
+
+export interface PlacementOptions {
+  /** Epoch ms: past it, only cheap steps run and compaction stops. */
+  deadline?: number;
+  /** Seed of the local search (default: a constant, so the output depends on the input only). */
+  seed?: number;
+  /** Compaction moves tried (default: 150 per placed meeting, at least 50,000, at most 4,000,000). */
+  compactionMoves?: number;
+}
+
+const DEFAULT_SEED = 0x1c1e5;
+const MOVES_PER_MEETING = 150;
+const MIN_COMPACTION_MOVES = 50_000;
+const MAX_COMPACTION_MOVES = 4_000_000;
+
+type Origin = { fixed: FixedPair } | { pairIndex: number };
+
+export function placeMeetings(
+  problem: Problem,
+  pairs: CandidatePair[],
+  options: PlacementOptions = {},
+): PlacementResult {
+  const S = problem.slots.length;
+  const T = problem.event.event.tables;
+  const n = problem.ids.length;
+  const deadline = options.deadline ?? Infinity;
+  const random = new Random(options.seed ?? DEFAULT_SEED);
+
+  const edges: EdgeSpec[] = [];
+  const origins: Origin[] = [];
+  const unplacedFixed: FixedPair[] = [];
+  const unplacedIndexes = new Set<number>();
+  const seen = new Set<string>();
+  const validPair = (a: number, b: number): boolean =>
+    Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < n && b < n && a !== b;
+
+  for (const fixed of problem.fixed) {
+    const slotOk =
+      fixed.slot === undefined || (Number.isInteger(fixed.slot) && fixed.slot >= 0 && fixed.slot < S);
+    const tableOk =
+      fixed.table === undefined || (Number.isInteger(fixed.table) && fixed.table >= 1 && fixed.table <= T);
+    const key = pairKey(fixed.a, fixed.b);
+    if (!validPair(fixed.a, fixed.b) || !slotOk || !tableOk || seen.has(key)) {
+      unplacedFixed.push(fixed);
+      continue;
+    }
+    seen.add(key);
+    edges.push({
+      a: Math.min(fixed.a, fixed.b),
+      b: Math.max(fixed.a, fixed.b),
+      priority: FIXED_PRIORITY,
+      pinnedSlot: fixed.slot ?? -1,
+      pinnedTable: fixed.table ?? 0,
+    });
+    origins.push({ fixed });
+  }
+  const fixedCount = edges.length;
+  const ordered = pairs
+    .map((pair, index) => ({ pair, index }))
+    .sort(
+      (x, y) =>
+        y.pair.weight - x.pair.weight || x.pair.a - y.pair.a || x.pair.b - y.pair.b || x.index - y.index,
+    );
+  for (const { pair, index } of ordered) {
+    const key = pairKey(pair.a, pair.b);
+    if (!validPair(pair.a, pair.b) || seen.has(key)) {
+      unplacedIndexes.add(index);
+      continue;
+    }
+    seen.add(key);
+    edges.push({
+      a: Math.min(pair.a, pair.b),
+      b: Math.max(pair.a, pair.b),
+      priority: pair.weight,
+      pinnedSlot: -1,
+      pinnedTable: 0,
+    });
+    origins.push({ pairIndex: index });
+  }
+
+  const st = new PlacementState(problem.available, S, T, edges);
+  const m = edges.length;
+  const inserter = new Inserter(st, { walk: 400 * m + 100_000, eject: 20 * m + 2_000, deadline }, random);
+
+  // Fixed meetings, the most constrained first: slot and table, slot, table, neither.
+  const fixedOrder = Array.from({ length: fixedCount }, (_, e) => e).sort(
+    (x, y) => fixedRank(st, x) - fixedRank(st, y) || x - y,
+  );
+  for (const e of fixedOrder) if (S > 0) inserter.insert(e);
+  for (let e = fixedCount; e < m; e++) if (S > 0) inserter.insert(e);
+
+  let placed = 0;
+  for (let e = 0; e < m; e++) if (st.slotOf[e] >= 0) placed++;
+  compact(st, inserter, random, {
+    iterations:
+      options.compactionMoves ??
+      Math.min(MAX_COMPACTION_MOVES, Math.max(MIN_COMPACTION_MOVES, placed * MOVES_PER_MEETING)),
+    deadline,
+  });
+  const tableOf = assignTables(st);
+
+  const meetings: Meeting[] = [];
+  for (let e = 0; e < m; e++) {
+    const origin = origins[e];
+    if (st.slotOf[e] < 0) {
+      if ('fixed' in origin) unplacedFixed.push(origin.fixed);
+      else unplacedIndexes.add(origin.pairIndex);
+      continue;
+    }
+    meetings.push({
+      slot: st.slotOf[e],
+      table: tableOf[e],
+      clusters: [problem.ids[st.ea[e]], problem.ids[st.eb[e]]],
+    });
+  }
+  meetings.sort((x, y) => x.slot - y.slot || x.table - y.table);
+  const fixedIndex = new Map(problem.fixed.map((f, i) => [f, i]));
+  unplacedFixed.sort((x, y) => (fixedIndex.get(x) ?? 0) - (fixedIndex.get(y) ?? 0));
+  return { meetings, unplaced: pairs.filter((_, index) => unplacedIndexes.has(index)), unplacedFixed };
+}
+
+function fixedRank(st: PlacementState, e: number): number {
+  const slot = st.pinnedSlot[e] >= 0;
+  const table = st.pinnedTable[e] > 0;
+  if (slot && table) return 0;
+  if (slot) return 1;
+  if (table) return 2;
+  return 3;
+}
