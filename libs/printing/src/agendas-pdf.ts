@@ -11,10 +11,11 @@ import {
   toBuffer,
   type Doc,
 } from './pdf';
+import type { Slot } from '@app/scheduling';
 import {
   buildAgendas,
   buildContext,
-  type AgendaRow,
+  type AgendaMeetingRow,
   type ClusterAgenda,
   type PrintContext,
 } from './view-model';
@@ -74,6 +75,27 @@ interface Columns {
   wish: number;
 }
 
+/** A row as printed: a meeting, or one free/unavailable slot, or a run of them merged when space is short. */
+type PrintedRow = AgendaMeetingRow | { kind: 'free' | 'unavailable'; slot: Slot; last: Slot; count: number };
+
+function perSlotRows(agenda: ClusterAgenda): PrintedRow[] {
+  return agenda.rows.map((row) => (row.kind === 'meeting' ? row : { ...row, last: row.slot, count: 1 }));
+}
+
+/** Consecutive free (or unavailable) slots as one row « 08:20 – 14:40 · Libre · 17 créneaux ». */
+function mergedRows(agenda: ClusterAgenda): PrintedRow[] {
+  const out: PrintedRow[] = [];
+  for (const row of perSlotRows(agenda)) {
+    const previous = out[out.length - 1];
+    if (row.kind !== 'meeting' && previous && previous.kind === row.kind) {
+      out[out.length - 1] = { ...previous, last: row.slot, count: previous.count + 1 };
+    } else {
+      out.push(row);
+    }
+  }
+  return out;
+}
+
 function drawAgendaPage(doc: Doc, ctx: PrintContext, agenda: ClusterAgenda): void {
   const { m } = ctx;
   const x = doc.page.margins.left;
@@ -87,9 +109,9 @@ function drawAgendaPage(doc: Doc, ctx: PrintContext, agenda: ClusterAgenda): voi
   doc.text(m.agendaTitle.toLocaleUpperCase(m.locale), x, y, { width, characterSpacing: 1, lineGap: 0 });
   y = doc.y + 4;
 
-  const nameSize = fitFontSize(doc, agenda.cluster.name, 'bold', width, 64, 26, 15, 2);
+  const nameSize = fitFontSize(doc, agenda.cluster.name, 'bold', width, 92, 26, 12, 4);
   font(doc, 'bold', nameSize, COLORS.ink);
-  doc.text(agenda.cluster.name, x, y, { width, lineGap: 0, height: 70, ellipsis: true });
+  doc.text(agenda.cluster.name, x, y, { width, lineGap: 0, height: 96, ellipsis: true });
   y = doc.y + 4;
 
   font(doc, 'regular', 11, COLORS.muted);
@@ -102,14 +124,25 @@ function drawAgendaPage(doc: Doc, ctx: PrintContext, agenda: ClusterAgenda): voi
   const cols: Columns = { time: 94, table: 48, wish: 150, partner: 0 };
   cols.partner = width - cols.time - cols.table - cols.wish;
 
-  // Shrink the table and the unmet list together until they fit the page (many slots, long names).
-  let scale = 1;
-  for (; scale > 0.55; scale -= 0.05) {
-    const needed = tableHeight(doc, ctx, agenda, cols, scale) + unmetHeight(doc, ctx, agenda, width, scale);
-    if (y + needed <= bottom) break;
+  // Every slot on its own row while that fits at a comfortable size; otherwise runs of free slots
+  // are merged and the whole page shrinks as needed. Never more than one page per cluster.
+  const layouts: { rows: PrintedRow[]; minScale: number }[] = [
+    { rows: perSlotRows(agenda), minScale: 0.8 },
+    { rows: mergedRows(agenda), minScale: 0.5 },
+  ];
+  let chosen = { rows: layouts[1].rows, scale: 0.5 };
+  search: for (const layout of layouts) {
+    for (let scale = 1; scale >= layout.minScale - 1e-9; scale -= 0.05) {
+      const needed =
+        tableHeight(doc, ctx, layout.rows, cols, scale) + unmetHeight(doc, ctx, agenda, width, scale);
+      if (y + needed <= bottom) {
+        chosen = { rows: layout.rows, scale };
+        break search;
+      }
+    }
   }
-  y = drawTable(doc, ctx, agenda, cols, x, y, scale);
-  drawUnmet(doc, ctx, agenda, x, y + 20 * scale, width, scale);
+  y = drawTable(doc, ctx, chosen.rows, cols, x, y, bottom, chosen.scale);
+  drawUnmet(doc, ctx, agenda, x, y + 20 * chosen.scale, width, bottom, chosen.scale);
 }
 
 const PAD_X = 8;
@@ -118,7 +151,7 @@ function headerHeight(scale: number): number {
   return 22 * scale;
 }
 
-function rowHeight(doc: Doc, row: AgendaRow, cols: Columns, scale: number): number {
+function rowHeight(doc: Doc, row: PrintedRow, cols: Columns, scale: number): number {
   const padY = 7 * scale;
   if (row.kind !== 'meeting') return 12 * scale + 2 * padY;
   font(doc, 'semibold', 11.5 * scale);
@@ -136,23 +169,18 @@ function rowHeight(doc: Doc, row: AgendaRow, cols: Columns, scale: number): numb
   return Math.max(partner, wish, 18 * scale) + 2 * padY;
 }
 
-function tableHeight(
-  doc: Doc,
-  _ctx: PrintContext,
-  agenda: ClusterAgenda,
-  cols: Columns,
-  scale: number,
-): number {
-  return headerHeight(scale) + agenda.rows.reduce((sum, row) => sum + rowHeight(doc, row, cols, scale), 0);
+function tableHeight(doc: Doc, _ctx: PrintContext, rows: PrintedRow[], cols: Columns, scale: number): number {
+  return headerHeight(scale) + rows.reduce((sum, row) => sum + rowHeight(doc, row, cols, scale), 0);
 }
 
 function drawTable(
   doc: Doc,
   ctx: PrintContext,
-  agenda: ClusterAgenda,
+  rows: PrintedRow[],
   cols: Columns,
   x: number,
   y: number,
+  bottom: number,
   scale: number,
 ): number {
   const { m } = ctx;
@@ -177,13 +205,16 @@ function drawTable(
   head(m.wish, xWish, cols.wish);
   y += hh;
 
-  for (const row of agenda.rows) {
+  for (const row of rows) {
     const h = rowHeight(doc, row, cols, scale);
+    if (y + h > bottom) break; // only when even the smallest layout cannot hold it: clip, never add a page
     const padY = 7 * scale;
-    const time = `${row.slot.start} – ${row.slot.end}`;
     if (row.kind === 'meeting') {
       font(doc, 'semibold', 11 * scale, COLORS.ink);
-      doc.text(time, xs.time + PAD_X, y + padY, { width: cols.time - 2 * PAD_X, lineBreak: false });
+      doc.text(`${row.slot.start} – ${row.slot.end}`, xs.time + PAD_X, y + padY, {
+        width: cols.time - 2 * PAD_X,
+        lineBreak: false,
+      });
 
       font(doc, 'bold', 16 * scale, COLORS.accent);
       doc.text(String(row.table), xs.table + PAD_X, y + padY - 2 * scale, {
@@ -218,10 +249,14 @@ function drawTable(
         .fill(COLORS.band)
         .restore();
       font(doc, 'medium', 10 * scale, COLORS.faint);
-      doc.text(time, xs.time + PAD_X, y + padY, { width: cols.time - 2 * PAD_X, lineBreak: false });
+      doc.text(`${row.slot.start} – ${row.last.end}`, xs.time + PAD_X, y + padY, {
+        width: cols.time - 2 * PAD_X,
+        lineBreak: false,
+      });
+      const label = row.kind === 'free' ? m.free : m.unavailable;
       font(doc, row.kind === 'free' ? 'medium' : 'regular', 10 * scale, COLORS.muted);
-      doc.text(row.kind === 'free' ? m.free : m.unavailable, xs.partner + PAD_X, y + padY, {
-        width: cols.partner - 2 * PAD_X,
+      doc.text(row.count > 1 ? `${label} · ${m.slotCount(row.count)}` : label, xs.partner + PAD_X, y + padY, {
+        width: cols.partner + cols.wish - 2 * PAD_X,
         lineBreak: false,
       });
     }
@@ -236,6 +271,21 @@ function unmetLines(ctx: PrintContext, agenda: ClusterAgenda): { label: string; 
   return [{ label: agenda.wishCount > 0 ? ctx.m.allWishesMet : ctx.m.noWishes }];
 }
 
+function unmetLineHeight(
+  doc: Doc,
+  line: { label: string; reason?: string },
+  width: number,
+  scale: number,
+): number {
+  font(doc, 'semibold', 10 * scale);
+  let h = textHeight(doc, line.label, width - 12);
+  if (line.reason) {
+    font(doc, 'regular', 9.5 * scale);
+    h += 1 + textHeight(doc, line.reason, width - 12);
+  }
+  return h + 6 * scale;
+}
+
 function unmetHeight(
   doc: Doc,
   ctx: PrintContext,
@@ -246,15 +296,7 @@ function unmetHeight(
   let h = 20 * scale;
   font(doc, 'semibold', 12 * scale);
   h += textHeight(doc, ctx.m.unmetTitle, width) + 6 * scale;
-  for (const line of unmetLines(ctx, agenda)) {
-    font(doc, 'semibold', 10 * scale);
-    h += textHeight(doc, line.label, width - 12);
-    if (line.reason) {
-      font(doc, 'regular', 9.5 * scale);
-      h += 1 + textHeight(doc, line.reason, width - 12);
-    }
-    h += 6 * scale;
-  }
+  for (const line of unmetLines(ctx, agenda)) h += unmetLineHeight(doc, line, width, scale);
   return h;
 }
 
@@ -265,12 +307,15 @@ function drawUnmet(
   x: number,
   y: number,
   width: number,
+  bottom: number,
   scale: number,
 ): void {
   font(doc, 'semibold', 12 * scale, COLORS.ink);
+  if (y + textHeight(doc, ctx.m.unmetTitle, width) > bottom) return;
   doc.text(ctx.m.unmetTitle, x, y, { width, lineGap: 0 });
   y = doc.y + 6 * scale;
   for (const line of unmetLines(ctx, agenda)) {
+    if (y + unmetLineHeight(doc, line, width, scale) > bottom) break;
     const unmet = line.reason !== undefined;
     if (unmet)
       doc

@@ -14,6 +14,7 @@ export interface Messages {
   free: string;
   unavailable: string;
   freeTable: string;
+  slotCount(n: number): string;
   meetingCount(n: number): string;
   noMeeting: string;
   wishMutual: string;
@@ -61,6 +62,7 @@ const fr: Messages = {
   free: 'Libre',
   unavailable: 'Non disponible',
   freeTable: 'Table libre',
+  slotCount: (n) => (n === 1 ? '1 créneau' : `${n} créneaux`),
   meetingCount: (n) => (n === 0 ? 'Aucun rendez-vous' : n === 1 ? '1 rendez-vous' : `${n} rendez-vous`),
   noMeeting: 'Aucun rendez-vous n’a pu être placé.',
   wishMutual: 'Souhait mutuel',
@@ -113,6 +115,7 @@ const en: Messages = {
   free: 'Free',
   unavailable: 'Not available',
   freeTable: 'Free table',
+  slotCount: (n) => (n === 1 ? '1 slot' : `${n} slots`),
   meetingCount: (n) => (n === 0 ? 'No meeting' : n === 1 ? '1 meeting' : `${n} meetings`),
   noMeeting: 'No meeting could be placed.',
   wishMutual: 'Mutual wish',

@@ -70,3 +70,30 @@ export function saveArtifact(pdf: Buffer, name: string, page = 1, dpi = 80): str
 export function readSample(name: string): unknown {
   return JSON.parse(readFileSync(join(REPO_ROOT, 'examples', name), 'utf8'));
 }
+
+/** The fonts a PDF uses, from pdffonts: name and whether it is embedded. */
+export function pdfFonts(pdf: Buffer): { name: string; embedded: boolean }[] {
+  return withTempPdf(pdf, (file) => {
+    const out = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+    return out
+      .split('\n')
+      .slice(2)
+      .filter((line) => line.trim() !== '')
+      .map((line) => {
+        const cols = line.trim().split(/\s+/);
+        return { name: cols[0], embedded: cols[cols.length - 5] === 'yes' };
+      });
+  });
+}
+
+/**
+ * Whitespace collapsed and hyphens dropped, for finding a wrapped name in extracted text
+ * (pdftotext joins « Clermont-⏎Limagne » into « ClermontLimagne »): apply to both sides.
+ */
+export function squash(text: string): string {
+  return text.replace(/-\s*/g, '').replace(/\s+/g, ' ');
+}
+
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
