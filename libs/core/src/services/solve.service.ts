@@ -65,13 +65,16 @@ export class SolveService {
     let lastWrite = 0;
     const writes: Promise<unknown>[] = [];
     const onProgress = (fraction: number, message: string) => {
-      const clamped = Math.max(0, Math.min(1, fraction));
-      void Promise.resolve(progress?.(clamped, message)).catch(() => undefined);
       const now = Date.now();
-      if (now - lastWrite >= PROGRESS_INTERVAL_MS) {
-        lastWrite = now;
-        writes.push(this.schedules.reportProgress(eventId, version, clamped, message).catch(() => undefined));
-      }
+      if (now - lastWrite < PROGRESS_INTERVAL_MS) return;
+      lastWrite = now;
+      const clamped = Math.max(0, Math.min(1, fraction));
+      writes.push(
+        Promise.all([
+          Promise.resolve(progress?.(clamped, message)),
+          this.schedules.reportProgress(eventId, version, clamped, message),
+        ]).catch(() => undefined),
+      );
     };
     onProgress(0, 'solving');
     let schedule: ScheduleFile;

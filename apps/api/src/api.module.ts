@@ -1,0 +1,112 @@
+import {
+  DynamicModule,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  ValidationError,
+  ValidationPipe,
+} from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig, ConfigModule } from '@app/config';
+import { CoreModule, OrganiserService, validationFailed } from '@app/core';
+import { PersistenceModule } from '@app/persistence';
+import { QueueModule } from '@app/queue';
+import type { ValidationIssue } from '@app/scheduling';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthController } from './controllers/auth.controller';
+import { ClustersController } from './controllers/clusters.controller';
+import { EventsController } from './controllers/events.controller';
+import { HealthController } from './controllers/health.controller';
+import { ParticipantsController } from './controllers/participants.controller';
+import { SchedulesController } from './controllers/schedules.controller';
+import { GlobalExceptionFilter } from './http/exception.filter';
+
+/** Creates the first organiser from ORGANISER_EMAIL / ORGANISER_PASSWORD when there is none. */
+@Injectable()
+export class FirstOrganiser implements OnApplicationBootstrap {
+  private readonly logger = new Logger(FirstOrganiser.name);
+
+  constructor(
+    private readonly organisers: OrganiserService,
+    private readonly config: AppConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const outcome = await this.organisers.ensureFirstOrganiser(
+      this.config.organiserEmail,
+      this.config.organiserPassword,
+    );
+    if (outcome === 'created') this.logger.log(`Created the first organiser ${this.config.organiserEmail}.`);
+    if (outcome === 'not-configured') {
+      this.logger.warn(
+        'No organiser exists: set ORGANISER_EMAIL and ORGANISER_PASSWORD, or run `npm run cli -- create-organiser EMAIL`.',
+      );
+    }
+  }
+}
+
+/** class-validator errors → VALIDATION_FAILED with `{path, message}` for each. */
+export function validationIssues(errors: ValidationError[], parent = ''): ValidationIssue[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      path,
+      message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+    }));
+    return [...own, ...validationIssues(error.children ?? [], path)];
+  });
+}
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            autoLogging: { ignore: (req) => req.url === '/api/health' },
+          },
+        }),
+        PersistenceModule.forRoot(),
+        QueueModule.forRoot(),
+        JwtModule.register({
+          secret: config.jwtSecret,
+          signOptions: { expiresIn: config.jwtExpiresInSeconds, algorithm: 'HS256' },
+          verifyOptions: { algorithms: ['HS256'] },
+        }),
+        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
+        CoreModule,
+      ],
+      controllers: [
+        AuthController,
+        EventsController,
+        ClustersController,
+        ParticipantsController,
+        SchedulesController,
+        HealthController,
+      ],
+      providers: [
+        FirstOrganiser,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: GlobalExceptionFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: (errors) => validationFailed(validationIssues(errors)),
+          }),
+        },
+      ],
+    };
+  }
+}
