@@ -111,18 +111,6 @@ export class PlacementState {
     return holder === undefined || holder === e;
   }
 
-  /** e (not placed, or placed elsewhere) could go to slot s as things stand. */
-  canPlace(e: number, s: number): boolean {
-    const { S } = this;
-    if (this.pinnedSlot[e] >= 0 && this.pinnedSlot[e] !== s) return false;
-    if (!this.allowed(e, s)) return false;
-    const atA = this.at[this.ea[e] * S + s];
-    const atB = this.at[this.eb[e] * S + s];
-    if ((atA !== -1 && atA !== e) || (atB !== -1 && atB !== e)) return false;
-    if (this.slotOf[e] !== s && this.load[s] >= this.T) return false;
-    return this.tableOk(e, s);
-  }
-
   /** Number of slots where c is available and free. */
   freeSlots(c: number): number {
     const { S } = this;

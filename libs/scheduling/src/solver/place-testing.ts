@@ -7,6 +7,7 @@ import { buildProblem, pairKey, wishWeight, type CandidatePair, type Problem } f
 import { makeEvent } from '../testing/factories';
 import { fromMinutes } from '../time';
 import type { PlacementResult } from './place';
+import { PlacementState } from './place-state';
 
 export interface GraphEventOptions {
   /** Number of clusters, ids c0, c1, … */
@@ -166,4 +167,87 @@ export function idleSlots(problem: Problem, meetings: Meeting[]): number {
     for (let s = first; s <= last; s++) if (problem.available[c][s] && !slots.includes(s)) idle++;
   });
   return idle;
+}
+
+export interface StateOptions {
+  clusters: number;
+  slots: number;
+  tables: number;
+  /** [a, b] or [a, b, slot] (placed at once, without checks) */
+  edges: ([number, number] | [number, number, number])[];
+  /** Slots each cluster is available for (default: all). */
+  available?: Record<number, number[]>;
+  /** Pins by edge index. */
+  pinned?: Record<number, { slot?: number; table?: number }>;
+  priorities?: number[];
+}
+
+/** A placement state over a small graph, some edges already placed. */
+export function makeState(options: StateOptions): PlacementState {
+  const available = Array.from({ length: options.clusters }, (_, c) =>
+    Array.from({ length: options.slots }, (_, s) => options.available?.[c]?.includes(s) ?? true),
+  );
+  const st = new PlacementState(
+    available,
+    options.slots,
+    options.tables,
+    options.edges.map(([a, b], e) => ({
+      a,
+      b,
+      priority: options.priorities?.[e] ?? 1,
+      pinnedSlot: options.pinned?.[e]?.slot ?? -1,
+      pinnedTable: options.pinned?.[e]?.table ?? 0,
+    })),
+  );
+  options.edges.forEach((edge, e) => {
+    if (edge.length === 3) st.assign(e, edge[2]);
+  });
+  return st;
+}
+
+/**
+ * Everything inconsistent or invalid in a state: the indexes agree with `slotOf`, no cluster twice
+ * in a slot, availability, at most T per slot (unless `allowOverflow`), pinned slots and tables.
+ */
+export function stateViolations(st: PlacementState, allowOverflow = false): string[] {
+  const problems: string[] = [];
+  const { S, T } = st;
+  const at = new Int32Array(st.n * S).fill(-1);
+  const load = new Int32Array(S);
+  const pinnedSeats = new Set<string>();
+  for (let e = 0; e < st.m; e++) {
+    const s = st.slotOf[e];
+    if (s < 0) continue;
+    load[s]++;
+    if (st.pinnedSlot[e] >= 0 && st.pinnedSlot[e] !== s)
+      problems.push(`edge ${e}: pinned to ${st.pinnedSlot[e]}, in ${s}`);
+    if (!st.allowed(e, s)) problems.push(`edge ${e}: not available in ${s}`);
+    if (st.pinnedTable[e] > 0) {
+      const seat = `${s}/${st.pinnedTable[e]}`;
+      if (pinnedSeats.has(seat)) problems.push(`edge ${e}: pinned table ${seat} taken twice`);
+      pinnedSeats.add(seat);
+    }
+    for (const c of [st.ea[e], st.eb[e]]) {
+      if (at[c * S + s] !== -1) problems.push(`cluster ${c}: twice in slot ${s}`);
+      at[c * S + s] = e;
+    }
+  }
+  for (let i = 0; i < at.length; i++)
+    if (at[i] !== st.at[i]) problems.push(`at[${i}] is ${st.at[i]}, expected ${at[i]}`);
+  for (let s = 0; s < S; s++) {
+    if (load[s] !== st.load[s]) problems.push(`load[${s}] is ${st.load[s]}, expected ${load[s]}`);
+    if (!allowOverflow && load[s] > T) problems.push(`slot ${s}: ${load[s]} meetings for ${T} tables`);
+    const listed = [...st.slotEdges[s]].sort((x, y) => x - y);
+    const expected = Array.from({ length: st.m }, (_, e) => e).filter((e) => st.slotOf[e] === s);
+    if (listed.join() !== expected.join())
+      problems.push(`slotEdges[${s}] is ${listed}, expected ${expected}`);
+  }
+  if (st.useMasks) {
+    for (let c = 0; c < st.n; c++) {
+      let mask = 0;
+      for (let s = 0; s < S; s++) if (at[c * S + s] !== -1) mask |= 1 << s;
+      if (mask >>> 0 !== st.busy[c]) problems.push(`busy[${c}] is ${st.busy[c]}, expected ${mask >>> 0}`);
+    }
+  }
+  return problems;
 }
