@@ -38,6 +38,9 @@ export function renderMeetingsCsv(
     delimiter: ';',
     record_delimiter: 'windows',
     escape_formulas: true,
+    // csv-stringify quotes a field holding the record delimiter (CRLF) but not a lone LF or CR;
+    // spreadsheets would cut the row there, so any line break is quoted.
+    quoted_match: /[\r\n]/,
   });
   return Buffer.from(text, 'utf8');
 }

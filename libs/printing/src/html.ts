@@ -29,7 +29,7 @@ body { margin: 0; font-family: Inter, "Noto Sans", "DejaVu Sans", system-ui, san
 .event-meta { color: var(--muted); font-size: 9.5pt; margin: 2px 0 0; }
 .event-band { border-bottom: 1.5pt solid var(--accent); padding-bottom: 6pt; margin-bottom: 14pt; }
 .kicker { color: var(--accent); font-weight: 600; font-size: 9pt; letter-spacing: .08em; text-transform: uppercase; margin: 0 0 2pt; }
-h1 { font-size: 24pt; line-height: 1.15; margin: 0; overflow-wrap: anywhere; }
+h1 { font-size: 24pt; line-height: 1.15; margin: 0; overflow-wrap: break-word; }
 .details { color: var(--muted); font-size: 11pt; margin: 4pt 0 14pt; }
 table { border-collapse: collapse; width: 100%; }
 th { background: var(--accent); color: #fff; font-size: 8.5pt; font-weight: 600; letter-spacing: .05em; text-transform: uppercase; text-align: left; padding: 6pt 8pt; }
@@ -77,9 +77,9 @@ const GRID_CSS = `
 .legend { display: inline-block; border-left: 3.5pt solid var(--accent); padding-left: 5pt; color: var(--muted); font-size: 10pt; margin-left: 12pt; }
 table.grid { table-layout: fixed; }
 table.grid th { text-align: center; font-size: 12pt; text-transform: none; letter-spacing: 0; }
-table.grid th.time { width: 5.5em; text-align: left; font-size: 9pt; text-transform: uppercase; }
-table.grid td { border: .75pt solid var(--rule); height: 26mm; vertical-align: middle; font-size: 12pt; font-weight: 600; overflow-wrap: anywhere; }
-table.grid td.time { font-weight: 700; font-size: 14pt; }
+table.grid th.time { width: 62pt; text-align: left; font-size: 9pt; text-transform: uppercase; }
+table.grid td { border: .75pt solid var(--rule); height: 22mm; padding: 5pt 6pt; vertical-align: middle; font-size: 11.5pt; line-height: 1.2; font-weight: 600; overflow-wrap: break-word; hyphens: manual; }
+table.grid td.time { font-weight: 700; font-size: 14pt; white-space: nowrap; }
 table.grid td.time span { display: block; color: var(--muted); font-weight: 400; font-size: 10.5pt; }
 table.grid td.pair span { display: block; }
 table.grid td.pair span + span::before { content: ""; display: block; width: 22pt; border-top: .75pt solid var(--faint); margin: 5pt 0; }
@@ -160,9 +160,9 @@ export function renderAgendaHtml(
 }
 
 /** Tables per printed block of the HTML grid (A3 landscape). */
-const HTML_GRID_TABLES = 10;
+const HTML_GRID_TABLES = 8;
 
-/** The master grid: slots as rows, tables as columns, in blocks of at most 10 tables (one printed page each). */
+/** The master grid: slots as rows, tables as columns, in blocks of at most 8 tables (one printed A3 page each). */
 export function renderGridHtml(
   event: EventFile,
   schedule: ScheduleFile,
