@@ -155,4 +155,13 @@ describe('interclustering check', () => {
       'interclustering check: note: other.json is a schedule of "Another day", the event file is "Test day"\n',
     );
   });
+
+  it('notes on stderr slots that are not those of the event, and still checks the meetings', async () => {
+    const shifted = { ...valid, slots: valid.slots.slice(1) };
+    const result = await check(['event.json', 'shifted.json'], { 'shifted.json': jsonText(shifted) });
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe(
+      "interclustering check: note: the slots listed in shifted.json are not the 6 slots of the event (the meetings are checked against the event's slots)\n",
+    );
+  });
 });

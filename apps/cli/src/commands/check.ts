@@ -1,5 +1,6 @@
 import { RULE_TITLES, checkSchedule, type CheckReport } from '@app/scheduling/checker';
 import type { EventFile } from '@app/scheduling/model';
+import { deriveSlots, scheduleSlots } from '@app/scheduling/slots';
 import { parseCommandArgs, type ParsedArgs } from '../args';
 import { loadEventFile, loadScheduleFile, toJson } from '../documents';
 import { UserError } from '../errors';
@@ -64,6 +65,13 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.stderr(
       `interclustering check: note: ${schedulePath} is a schedule of ${JSON.stringify(schedule.event)}, ` +
         `the event file is ${JSON.stringify(event.event.name)}\n`,
+    );
+  }
+  const expected = scheduleSlots(deriveSlots(event.event));
+  if (JSON.stringify(schedule.slots) !== JSON.stringify(expected)) {
+    io.stderr(
+      `interclustering check: note: the slots listed in ${schedulePath} are not the ${expected.length} slots of the event ` +
+        `(the meetings are checked against the event's slots)\n`,
     );
   }
   const report = checkSchedule(event, schedule);
