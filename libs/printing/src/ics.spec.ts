@@ -43,7 +43,7 @@ describe('renderClusterIcs', () => {
     });
     const [first, second] = events(renderClusterIcs(e, s, { clusterId: 'aei', generatedAt, version: 4 }));
     expect(first.start.toISOString()).toBe('2015-07-09T12:00:00.000Z');
-    expect(first.end.toISOString()).toBe('2015-07-09T12:20:00.000Z');
+    expect(first.end?.toISOString()).toBe('2015-07-09T12:20:00.000Z');
     expect(second.start.toISOString()).toBe('2015-07-09T12:50:00.000Z');
     expect(first.summary).toBe('Rendez-vous : Mont-Blanc Industries (table 1)');
     expect(first.location).toBe('Hôtel de Région Auvergne, Clermont-Ferrand — table 1');
@@ -61,7 +61,7 @@ describe('renderClusterIcs', () => {
     const s = makeSchedule(e, { meetings: [{ slot: 0, table: 2, clusters: ['mbi', 'aei'] }] });
     const [only] = events(renderClusterIcs(e, s, { clusterId: 'mbi', generatedAt, lang: 'en' }));
     expect(only.start.toISOString()).toBe('2016-01-14T13:00:00.000Z');
-    expect(only.end.toISOString()).toBe('2016-01-14T13:20:00.000Z');
+    expect(only.end?.toISOString()).toBe('2016-01-14T13:20:00.000Z');
     expect(only.summary).toBe('Meeting: Auvergne Efficience Industrielle (table 2)');
     expect(only.description).toContain('Mutual wish');
   });
