@@ -4,7 +4,7 @@ import { runMigrations } from '@app/persistence';
 /** The server's maintenance database (trust auth on 127.0.0.1); TEST_DATABASE_ADMIN_URL overrides it. */
 interface PgClient {
   connect(): Promise<void>;
-  query(sql: string): Promise<unknown>;
+  query(sql: string, values?: unknown[]): Promise<{ rows: Record<string, unknown>[] }>;
   end(): Promise<void>;
 }
 // pg ships no type declarations; this is the little of it the tests use.
@@ -54,4 +54,40 @@ export async function createTestDatabase(label = 'e2e'): Promise<TestDatabase> {
       await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
     },
   };
+}
+
+/** Runs SQL on a test database (for checks the API does not show: row counts, corrupting a row). */
+export async function sql(
+  database: TestDatabase,
+  text: string,
+  values: unknown[] = [],
+): Promise<Record<string, unknown>[]> {
+  assertTestDatabaseName(database.name);
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  try {
+    return (await client.query(text, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Row counts of the main tables. */
+export async function rowCounts(database: TestDatabase): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of [
+    'organiser',
+    'cluster',
+    'event',
+    'participation',
+    'wish',
+    'pair_exclusion',
+    'schedule_version',
+    'meeting',
+    'unmet_wish',
+  ]) {
+    const [row] = await sql(database, `SELECT count(*)::int AS n FROM ${table}`);
+    counts[table] = row.n as number;
+  }
+  return counts;
 }
