@@ -101,6 +101,7 @@ export class ApiModule {
           provide: APP_PIPE,
           useValue: new ValidationPipe({
             whitelist: true,
+            stopAtFirstError: true,
             forbidNonWhitelisted: true,
             transform: true,
             exceptionFactory: (errors) => validationFailed(validationIssues(errors)),

@@ -81,19 +81,17 @@ export class TypeOrmScheduleRepository extends ScheduleRepository {
         );
       if (row.state === 'done' || row.state === 'failed') return { claimed: false, state: row.state };
       const attempts = row.attempts + 1;
-      await manager
-        .getRepository(ScheduleVersionEntity)
-        .update(
-          { id: row.id },
-          {
-            state: 'running',
-            attempts,
-            startedAt: new Date(),
-            progress: 0,
-            message: 'starting',
-            failureReason: null,
-          },
-        );
+      await manager.getRepository(ScheduleVersionEntity).update(
+        { id: row.id },
+        {
+          state: 'running',
+          attempts,
+          startedAt: new Date(),
+          progress: 0,
+          message: 'starting',
+          failureReason: null,
+        },
+      );
       return { claimed: true, snapshot: row.snapshot, attempts };
     });
   }
