@@ -1,13 +1,14 @@
 import type { QualityBound } from '../model';
 import type { Problem } from '../problem';
-import { buildPairModel, solvePairModel } from './mip';
+import { buildPairModel, isIntegral, solvePairModel } from './mip';
 import { evaluateChoice, isFeasibleChoice, pairChoiceInput } from './pair-model';
 import type { PairChoiceInput } from './pair-model';
 
 /**
  * Upper bounds of served clusters and wish score: no valid schedule can beat them.
  *  - `mip`: the exact optimum of the pair choice (lexicographic: max served, then max score with
- *    served at its optimum), when HiGHS proves it within the budget;
+ *    served at its optimum), when HiGHS proves it within the budget (an integral optimum of the LP
+ *    relaxation is that optimum too);
  *  - `lp`: otherwise the LP relaxation, each figure maximised on its own and rounded down;
  *  - `combinatorial`: when even the LP does not finish: every wisher that has a candidate is served
  *    and every candidate is chosen (capped by the room).
@@ -32,8 +33,15 @@ export async function pairChoiceBound(
 ): Promise<QualityBound> {
   const mipSeconds = options.mipSeconds ?? 10;
   if (mipSeconds > 0) {
-    const model = buildPairModel(input, { objective: 'lexicographic', integer: true });
-    const solution = await solvePairModel(input, model, { timeLimitSeconds: mipSeconds });
+    const started = Date.now();
+    const relaxed = buildPairModel(input, { objective: 'lexicographic', integer: false });
+    const lp = await solvePairModel(input, relaxed, { timeLimitSeconds: mipSeconds });
+    const exact = lp.optimal && isIntegral(relaxed, lp) ? lp : undefined;
+    const solution =
+      exact ??
+      (await solvePairModel(input, buildPairModel(input, { objective: 'lexicographic', integer: true }), {
+        timeLimitSeconds: mipSeconds - (Date.now() - started) / 1000,
+      }));
     if (solution.optimal && solution.x) {
       const pairs = input.candidates.filter((_, e) => (solution.x as Float64Array)[e] > 0.5);
       if (isFeasibleChoice(input, pairs)) {

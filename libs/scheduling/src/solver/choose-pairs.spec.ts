@@ -58,7 +58,23 @@ describe('choosePairs', () => {
     expect(ids(choice.pairs, ['a', 'b', 'c'])).toEqual(['a-b']);
     expect(choice.value).toEqual({ servedClusters: 2, wishScore: 10 });
     expect(choice.optimal).toBe(true);
+    expect(choice.method).toBe('lp-integral');
+  });
+
+  it('solves the mixed-integer program when the LP optimum is fractional (an odd cycle)', async () => {
+    // Cap 1 and a symmetric triangle of mutual wishes (each pair weighs 5 + 4): the LP takes half of
+    // each pair (3 served, score 13.5); only one pair can meet (2 served, score 9).
+    const event = makeEvent({
+      clusters: ['a', 'b', 'c'],
+      event: { maxMeetingsPerCluster: 1 },
+      wishes: [...wishList('a', 'b', 'c'), ...wishList('b', 'c', 'a'), ...wishList('c', 'a', 'b')],
+    });
+    const input = pairChoiceInput(buildProblem(event));
+    const choice = await choosePairs(input, { deadline: soon() });
     expect(choice.method).toBe('mip');
+    expect(choice.optimal).toBe(true);
+    expect(choice.pairs).toHaveLength(1);
+    expect(choice.value).toEqual({ servedClusters: 2, wishScore: 9 });
   });
 
   it('gives up wish score to serve one more cluster', async () => {

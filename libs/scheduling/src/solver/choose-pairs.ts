@@ -1,6 +1,6 @@
 import type { CandidatePair } from '../problem';
 import { heuristicChoice } from './heuristic';
-import { buildPairModel, solvePairModel } from './mip';
+import { buildPairModel, isIntegral, solvePairModel } from './mip';
 import { compareValues, evaluateChoice, isFeasibleChoice } from './pair-model';
 import type { PairChoiceInput, PairChoiceValue } from './pair-model';
 
@@ -9,10 +9,19 @@ import type { PairChoiceInput, PairChoiceValue } from './pair-model';
  * and the room's capacity (a b-matching with a "served" indicator per wisher and one global
  * cardinality constraint).
  *
- * `auto`: the exact program (HiGHS) when its size allows, with a time limit; then, unless it proved
- * optimality, the heuristic of heuristic.ts with the time left; the best feasible choice wins.
+ * `auto`: the exact program (HiGHS) when its size allows, with a time limit: first its LP relaxation
+ * (when the LP optimum is integral, it is the exact optimum), then the mixed-integer program; unless
+ * optimality was proven, the heuristic of heuristic.ts runs with the time left; the best feasible
+ * choice wins.
  */
-export type PairChoiceMethod = 'mip' | 'mip-time-limit' | 'heuristic';
+export type PairChoiceMethod =
+  /** The LP relaxation had an integral optimum: the exact optimum, proven. */
+  | 'lp-integral'
+  /** The mixed-integer program, solved to optimality. */
+  | 'mip'
+  /** The mixed-integer program stopped by its time limit (its best solution, not proven). */
+  | 'mip-time-limit'
+  | 'heuristic';
 
 export interface PairChoice {
   /** Indexes into input.candidates, ascending. */
@@ -55,26 +64,25 @@ export async function choosePairs(input: PairChoiceInput, options: ChoosePairsOp
 
   if (method !== 'heuristic' && usable.length + input.clusterCount <= MIP_MAX_COLUMNS) {
     const share = method === 'mip' ? 1 : (options.mipShare ?? 0.7);
-    const seconds = ((options.deadline - Date.now()) / 1000) * share;
+    const budget = () => ((options.deadline - Date.now()) / 1000) * share;
+    // The LP relaxation first: it is cheap, and when its optimum is integral it is the exact optimum.
+    const relaxed = buildPairModel(input, { objective: 'lexicographic', integer: false });
+    const lp = await solvePairModel(input, relaxed, { timeLimitSeconds: budget() });
+    if (lp.optimal && isIntegral(relaxed, lp)) {
+      const choice = choiceFrom(input, lp.x as Float64Array, 'lp-integral', true);
+      if (choice) return choice;
+    }
     const model = buildPairModel(input, { objective: 'lexicographic', integer: true });
-    const solution = await solvePairModel(input, model, { timeLimitSeconds: seconds });
+    const solution = await solvePairModel(input, model, { timeLimitSeconds: budget() });
     if (solution.x) {
-      const indexes: number[] = [];
-      solution.x.forEach((value, e) => {
-        if (value > 0.5) indexes.push(e);
-      });
-      const pairs = indexes.map((e) => input.candidates[e]);
-      if (isFeasibleChoice(input, pairs)) {
-        const choice: PairChoice = {
-          indexes,
-          pairs,
-          value: evaluateChoice(input, pairs),
-          method: solution.optimal ? 'mip' : 'mip-time-limit',
-          optimal: solution.optimal,
-        };
-        if (choice.optimal) return choice;
-        consider(choice);
-      }
+      const choice = choiceFrom(
+        input,
+        solution.x,
+        solution.optimal ? 'mip' : 'mip-time-limit',
+        solution.optimal,
+      );
+      if (choice?.optimal) return choice;
+      if (choice) consider(choice);
     }
   }
 
@@ -84,4 +92,20 @@ export async function choosePairs(input: PairChoiceInput, options: ChoosePairsOp
     consider({ indexes, pairs, value: evaluateChoice(input, pairs), method: 'heuristic', optimal: false });
   }
   return best as PairChoice;
+}
+
+/** The choice of a program's solution (x > 0.5), or undefined when it is not feasible. */
+function choiceFrom(
+  input: PairChoiceInput,
+  x: Float64Array,
+  method: PairChoiceMethod,
+  optimal: boolean,
+): PairChoice | undefined {
+  const indexes: number[] = [];
+  x.forEach((value, e) => {
+    if (value > 0.5) indexes.push(e);
+  });
+  const pairs = indexes.map((e) => input.candidates[e]);
+  if (!isFeasibleChoice(input, pairs)) return undefined;
+  return { indexes, pairs, value: evaluateChoice(input, pairs), method, optimal };
 }

@@ -161,6 +161,16 @@ export interface PairModelSolution {
   objective?: number;
 }
 
+/** Every variable of a solution at 0 or 1 (an integral LP optimum is the exact optimum of the program). */
+export function isIntegral(model: PairModel, solution: PairModelSolution, tolerance = 1e-6): boolean {
+  if (!solution.x || !solution.s) return false;
+  const near = (v: number) => Math.abs(v) <= tolerance || Math.abs(v - 1) <= tolerance;
+  return (
+    model.columns.every((e) => near((solution.x as Float64Array)[e])) &&
+    model.servedColumns.every((c) => near((solution.s as Float64Array)[c]))
+  );
+}
+
 export interface SolveModelOptions {
   timeLimitSeconds: number;
 }

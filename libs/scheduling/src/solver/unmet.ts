@@ -25,6 +25,10 @@ export function explainUnmetWishes(problem: Problem, meetings: Meeting[]): Unmet
   return result;
 }
 
+function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? '' : 's'}`;
+}
+
 interface Explanation {
   code: UnmetReasonCode;
   reason: string;
@@ -89,7 +93,7 @@ class ScheduleContext {
     if (total >= tables * slots) {
       return {
         code: 'no-table-capacity',
-        reason: `the room is full: ${tables} tables × ${slots} slots used`,
+        reason: `the room is full: ${plural(tables, 'table')} × ${plural(slots, 'slot')} used`,
       };
     }
     return { code: 'not-placeable', reason: this.describeNoFreeSlot(from, to) };
@@ -133,43 +137,42 @@ class ScheduleContext {
     return this.partners[c].length >= this.limit(c);
   }
 
-  /** "mbi already has 3 meetings, all with higher-ranked or mutual wishes" and the like. */
+  /**
+   * "mbi already has 3 meetings, all with higher-ranked or mutual wishes", or the list of its
+   * meetings and what each one is: "aei already has 3 meetings: with mbi (mutual wish), avia (wished
+   * by avia at rank 4), promobois (fixed); avia would otherwise have no wish met".
+   */
   private describeFull(c: number, weight: number): string {
     const count = this.partners[c].length;
     const cap = this.settings.maxMeetingsPerCluster;
-    const plural = (k: number, word: string) => `${k} ${word}${k === 1 ? '' : 's'}`;
     const head =
       count >= cap
         ? `${this.id(c)} already has ${plural(count, 'meeting')}`
         : `${this.id(c)} is available for only ${plural(this.availableCount[c], 'slot')} and meets in all of them`;
-    const fixed = this.partners[c].filter((p) => this.fixedKeys.has(pairKey(c, p)));
-    const others = this.partners[c].filter((p) => !this.fixedKeys.has(pairKey(c, p)));
+    const partners = this.partners[c];
+    const isFixed = (p: number) => this.fixedKeys.has(pairKey(c, p));
     const pairWeight = (p: number) => this.weightOf(c, p) + this.weightOf(p, c);
-    const parts: string[] = [];
-    if (fixed.length > 0) {
-      parts.push(
-        fixed.length === count
-          ? `all fixed by the organiser`
-          : `${plural(fixed.length, 'fixed meeting')} (with ${fixed.map((p) => this.id(p)).join(', ')})`,
-      );
+    if (partners.length > 0 && partners.every((p) => !isFixed(p) && pairWeight(p) > weight)) {
+      return `${head}, all with higher-ranked or mutual wishes`;
     }
-    if (others.length > 0) {
-      const prefix = fixed.length > 0 ? 'the others ' : 'all ';
-      if (others.every((p) => pairWeight(p) > weight)) {
-        parts.push(`${prefix}with higher-ranked or mutual wishes`);
-      } else if (others.every((p) => pairWeight(p) >= weight)) {
-        parts.push(`${prefix}with wishes ranked at least as high`);
-      } else {
-        const keepers = others.filter((p) => pairWeight(p) < weight && this.isOnlyMetWish(p, c));
-        const names = others.map((p) => this.id(p)).join(', ');
-        parts.push(
-          keepers.length > 0
-            ? `with ${names}; ${keepers.map((p) => this.id(p)).join(', ')} would otherwise have no wish met`
-            : `with ${names}; the schedule scores higher as a whole this way`,
-        );
-      }
-    }
-    return parts.length > 0 ? `${head}, ${parts.join('; ')}` : head;
+    const list = partners.map((p) => `${this.id(p)} (${this.describeMeeting(c, p)})`).join(', ');
+    const keepers = partners.filter((p) => !isFixed(p) && pairWeight(p) < weight && this.isOnlyMetWish(p, c));
+    const keeperText =
+      keepers.length === 0
+        ? ''
+        : `; ${keepers.map((p) => this.id(p)).join(', ')} would otherwise have no wish met`;
+    return `${head}: with ${list}${keeperText}`;
+  }
+
+  /** What the meeting of c with p is, seen from c: fixed, mutual wish, its rank-r wish, wished by p at rank r. */
+  private describeMeeting(c: number, p: number): string {
+    if (this.fixedKeys.has(pairKey(c, p))) return 'fixed';
+    const mine = this.problem.wishRank[c].get(p);
+    const theirs = this.problem.wishRank[p].get(c);
+    if (mine && theirs) return 'mutual wish';
+    if (mine) return `its rank-${mine} wish`;
+    if (theirs) return `wished by ${this.id(p)} at rank ${theirs}`;
+    return 'not wished';
   }
 
   /** The meeting with c is the only one of p's own wishes that is met. */
@@ -200,12 +203,19 @@ class ScheduleContext {
     }
     const when = common.map((s) => this.problem.slots[s].start).join(', ');
     if (free > 0) {
-      return `not placed: ${a} and ${b} are both free at some of ${when}, but the solver kept a better schedule within its time limit`;
+      return `not placed: ${a} and ${b} are both free at one of ${when}, but the solver kept a better schedule within its time limit`;
     }
+    const among = (k: number) =>
+      common.length === 1 ? 'then' : k === common.length ? 'at each of them' : `at ${k} of them`;
     const causes: string[] = [];
-    if (oneBusy + bothBusy > 0) causes.push(`${a} or ${b} already meets someone in ${oneBusy + bothBusy}`);
-    if (tablesFull > 0) causes.push(`all ${tables} tables are taken in ${tablesFull}`);
-    return `no common free slot: of the ${common.length === 1 ? 'only slot' : `${common.length} slots`} both attend (${when}), ${causes.join(' and ')}`;
+    if (oneBusy + bothBusy > 0)
+      causes.push(`${a} or ${b} already has a meeting ${among(oneBusy + bothBusy)}`);
+    if (tablesFull > 0) {
+      causes.push(
+        `${tables === 1 ? 'the only table is' : `all ${tables} tables are`} taken ${among(tablesFull)}`,
+      );
+    }
+    return `no common free slot: ${a} and ${b} are both available at ${when}, but ${causes.join(' and ')}`;
   }
 
   private describeAvailability(from: number, to: number): string {

@@ -1,0 +1,317 @@
+/**
+ * Solver benchmark: realistic random events of 40 to 3,000 clusters and the two sample events,
+ * each solved by the WHOLE command-line process (`node bin/interclustering.js solve FILE --out OUT`,
+ * timed from spawn to exit), then checked with `checkSchedule` and measured against the bound of
+ * the pair choice (exact MIP within a budget, else the LP relaxation — the table says which).
+ *
+ *   npm run bench                      # every size and the samples
+ *   npm run bench -- --sizes 40,400    # a subset (sizes, or `clermont`, `lyon`)
+ *
+ * Until the CLI is built (dist/apps/cli/src/main.js), `solve()` runs in this process instead and
+ * the table says so.
+ */
+import { spawnSync } from 'child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+import { buildProblem, computeBound, parseEventFile, solve } from '@app/scheduling';
+import type { EventFile, Meeting, Problem, QualityBound, ScheduleFile } from '@app/scheduling';
+import { checkSchedule } from '@app/scheduling/checker';
+import { qualityFigures } from '@app/scheduling/quality';
+import { generateEvent } from './generate';
+
+/** The repository (dist/bench/ → ../..); BENCH_ROOT overrides it for a bench compiled elsewhere. */
+const ROOT = process.env.BENCH_ROOT ?? resolve(__dirname, '..', '..');
+const CLI_ENTRY = join(ROOT, 'bin', 'interclustering.js');
+const CLI_BUILD = join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
+const DEFAULT_SIZES = ['40', '120', '400', '1000', '3000', 'clermont', 'lyon'];
+const SAMPLES: Record<string, string> = {
+  clermont: join(ROOT, 'examples', 'clermont-2015.event.json'),
+  lyon: join(ROOT, 'examples', 'lyon-2015.event.json'),
+};
+
+interface Case {
+  name: string;
+  event: EventFile;
+  /** Seconds the whole run may take (the target), undefined when there is none. */
+  target?: Target;
+}
+
+interface Target {
+  seconds: number;
+  /** Required share of the wish-score bound (1 = equal). */
+  scoreShare: number;
+  servedEqual: boolean;
+  provenOptimal: boolean;
+}
+
+const TARGETS: Record<string, Target> = {
+  '40': { seconds: 1, scoreShare: 1, servedEqual: true, provenOptimal: true },
+  '400': { seconds: 5, scoreShare: 0.995, servedEqual: true, provenOptimal: false },
+  '3000': { seconds: 30, scoreShare: 0.99, servedEqual: false, provenOptimal: false },
+};
+
+interface Row {
+  name: string;
+  clusters: number;
+  wishes: number;
+  meetings: number;
+  seconds: number;
+  runner: 'cli' | 'in-process';
+  valid: boolean;
+  violations: string[];
+  served: number;
+  score: number;
+  idle: number;
+  idleFloor: number;
+  bound: QualityBound;
+  optimal: boolean;
+  method: string;
+  verdict: string;
+}
+
+function parseArgs(argv: string[]): { sizes: string[] } {
+  const i = argv.indexOf('--sizes');
+  if (i >= 0) {
+    const list = (argv[i + 1] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (list.length === 0) throw new Error('--sizes: expected a comma-separated list, e.g. --sizes 40,400');
+    for (const item of list) {
+      if (!/^\d+$/.test(item) && !(item in SAMPLES)) {
+        throw new Error(
+          `--sizes: "${item}" is neither a number of clusters nor one of ${Object.keys(SAMPLES).join(', ')}`,
+        );
+      }
+    }
+    return { sizes: list };
+  }
+  return { sizes: DEFAULT_SIZES };
+}
+
+function loadCase(name: string): Case {
+  if (name in SAMPLES) {
+    const parsed = parseEventFile(JSON.parse(readFileSync(SAMPLES[name], 'utf8')));
+    if (!parsed.ok)
+      throw new Error(`${SAMPLES[name]}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
+    return { name, event: parsed.value };
+  }
+  const clusters = Number(name);
+  const raw = generateEvent({ clusters, cap: clusters >= 3000 ? 8 : 3, seed: clusters });
+  // Round-trip through the parser: the generated file must be a valid event file.
+  const parsed = parseEventFile(JSON.parse(JSON.stringify(raw)));
+  if (!parsed.ok)
+    throw new Error(
+      `generated event ${name}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`,
+    );
+  return { name, event: parsed.value, target: TARGETS[name] };
+}
+
+async function runSolver(event: EventFile, dir: string, name: string) {
+  const input = join(dir, `${name}.event.json`);
+  const output = join(dir, `${name}.schedule.json`);
+  writeFileSync(input, JSON.stringify(event, null, 1));
+  if (existsSync(CLI_BUILD)) {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(process.execPath, [CLI_ENTRY, 'solve', input, '--out', output], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    if (result.status !== 0) {
+      throw new Error(
+        `CLI exited ${result.status} on ${name}: ${(result.stderr || result.stdout).slice(0, 2000)}`,
+      );
+    }
+    const schedule = JSON.parse(readFileSync(output, 'utf8')) as ScheduleFile;
+    return { schedule, seconds, runner: 'cli' as const };
+  }
+  const started = process.hrtime.bigint();
+  const schedule = await solve(event);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { schedule, seconds, runner: 'in-process' as const };
+}
+
+/**
+ * A floor under the idle slots of the schedule's pairs: for each cluster, the fewest idle slots its
+ * meetings could have if only its own availability and its partners' counted (other clusters'
+ * meetings ignored). A cluster whose partners come at separate times cannot have consecutive
+ * meetings: its floor is above zero.
+ */
+export function idleFloor(problem: Problem, meetings: Meeting[]): number {
+  const partners: number[][] = problem.ids.map(() => []);
+  for (const m of meetings) {
+    const a = problem.indexOf.get(m.clusters[0]) as number;
+    const b = problem.indexOf.get(m.clusters[1]) as number;
+    partners[a].push(b);
+    partners[b].push(a);
+  }
+  const fixedSlot = new Map<string, number>();
+  for (const f of problem.fixed)
+    if (f.slot !== undefined) fixedSlot.set(`${Math.min(f.a, f.b)}-${Math.max(f.a, f.b)}`, f.slot);
+  const S = problem.slots.length;
+  let total = 0;
+  for (let c = 0; c < partners.length; c++) {
+    if (partners[c].length === 0) continue;
+    const options = partners[c].map((p) => {
+      const pinned = fixedSlot.get(`${Math.min(c, p)}-${Math.max(c, p)}`);
+      if (pinned !== undefined) return [pinned];
+      const slots: number[] = [];
+      for (let s = 0; s < S; s++) if (problem.available[c][s] && problem.available[p][s]) slots.push(s);
+      return slots;
+    });
+    let best = Infinity;
+    for (let lo = 0; lo < S && best > 0; lo++) {
+      if (!problem.available[c][lo]) continue;
+      let availableInWindow = 0;
+      for (let hi = lo; hi < S; hi++) {
+        if (problem.available[c][hi]) availableInWindow++;
+        if (availableInWindow < options.length) continue;
+        if (availableInWindow - options.length >= best) break;
+        if (hasDistinctSlots(options, lo, hi)) {
+          best = availableInWindow - options.length;
+          break;
+        }
+      }
+    }
+    if (Number.isFinite(best)) total += best;
+  }
+  return total;
+}
+
+/** Can each meeting get its own slot within [lo, hi]? (bipartite matching, augmenting paths) */
+function hasDistinctSlots(options: number[][], lo: number, hi: number): boolean {
+  const owner = new Map<number, number>();
+  const tryAssign = (i: number, seen: Set<number>): boolean => {
+    for (const s of options[i]) {
+      if (s < lo || s > hi || seen.has(s)) continue;
+      seen.add(s);
+      const j = owner.get(s);
+      if (j === undefined || tryAssign(j, seen)) {
+        owner.set(s, i);
+        return true;
+      }
+    }
+    return false;
+  };
+  for (let i = 0; i < options.length; i++) if (!tryAssign(i, new Set())) return false;
+  return true;
+}
+
+function judge(row: Omit<Row, 'verdict'>, target: Target | undefined): string {
+  if (!row.valid) return 'INVALID';
+  if (!target) return '';
+  const misses: string[] = [];
+  if (row.seconds >= target.seconds) misses.push(`time ≥ ${target.seconds} s`);
+  if (target.servedEqual && row.served < row.bound.servedClusters) misses.push('served < bound');
+  if (row.score < target.scoreShare * row.bound.wishScore) misses.push(`score < ${target.scoreShare * 100}%`);
+  if (target.provenOptimal && !row.optimal) misses.push('not proven optimal');
+  return misses.length === 0 ? 'target met' : `MISSED: ${misses.join(', ')}`;
+}
+
+function percent(value: number, bound: number): string {
+  return bound === 0 ? '100.00%' : `${((100 * value) / bound).toFixed(2)}%`;
+}
+
+function printTable(rows: Row[]): void {
+  const header = [
+    'case',
+    'clusters',
+    'wishes',
+    'meetings',
+    'seconds',
+    'served / bound',
+    'wish score / bound',
+    'idle (floor)',
+    'bound',
+    'method',
+    'check',
+    'target',
+  ];
+  const lines = rows.map((r) => [
+    r.name,
+    String(r.clusters),
+    String(r.wishes),
+    String(r.meetings),
+    `${r.seconds.toFixed(2)}${r.runner === 'in-process' ? '*' : ''}`,
+    `${r.served} / ${r.bound.servedClusters}`,
+    `${r.score} / ${r.bound.wishScore} (${percent(r.score, r.bound.wishScore)})`,
+    `${r.idle} (${r.idleFloor})`,
+    r.bound.source,
+    r.method,
+    r.valid ? 'valid' : `${r.violations.length} violations`,
+    r.verdict,
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
+  const format = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
+  console.log(format(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const line of lines) console.log(format(line));
+  console.log('');
+  console.log(
+    'seconds: the whole CLI process, spawn to exit' +
+      (rows.some((r) => r.runner === 'in-process') ? '; * = solve() in-process (CLI not built)' : ''),
+  );
+  console.log(
+    'bound: mip = exact optimum of the pair choice; lp = its LP relaxation (each figure rounded down)',
+  );
+  console.log(
+    'idle (floor): idle slots, and in brackets the idle slots no placement of these pairs could avoid',
+  );
+}
+
+async function main(): Promise<void> {
+  const { sizes } = parseArgs(process.argv.slice(2));
+  const dir = mkdtempSync(join(tmpdir(), 'interclustering-bench-'));
+  const rows: Row[] = [];
+  try {
+    for (const name of sizes) {
+      const testCase = loadCase(name);
+      const { event } = testCase;
+      process.stderr.write(`${name}: ${event.clusters.length} clusters, ${event.wishes.length} wishes… `);
+      const { schedule, seconds, runner } = await runSolver(event, dir, name);
+      const report = checkSchedule(event, schedule);
+      const figures = qualityFigures(event, schedule.meetings);
+      const problem = buildProblem(event);
+      const bound = await computeBound(problem, { mipSeconds: 120, lpSeconds: 60 });
+      const partial = {
+        name,
+        clusters: event.clusters.length,
+        wishes: event.wishes.length,
+        meetings: schedule.meetings.length,
+        seconds,
+        runner,
+        valid: report.valid,
+        violations: report.violations.map((v) => `rule ${v.rule}: ${v.message}`),
+        served: figures.servedClusters,
+        score: figures.wishScore,
+        idle: figures.idleSlots,
+        idleFloor: idleFloor(problem, schedule.meetings),
+        bound,
+        optimal:
+          bound.source === 'mip' &&
+          figures.servedClusters === bound.servedClusters &&
+          figures.wishScore === bound.wishScore,
+        method: String(schedule.stats?.method ?? '?'),
+      };
+      rows.push({ ...partial, verdict: judge(partial, testCase.target) });
+      process.stderr.write(`${seconds.toFixed(2)} s\n`);
+      for (const violation of partial.violations.slice(0, 5)) process.stderr.write(`  ${violation}\n`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  printTable(rows);
+  if (rows.some((r) => !r.valid)) process.exitCode = 1;
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
