@@ -1,4 +1,4 @@
-import type { EventFile, ScheduleFile } from '@app/scheduling';
+import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { renderAgendasPdf } from './agendas-pdf';
 import { messages } from './messages';
 import { eventFromSample, greedySchedule, makeCluster, makeEvent, makeSchedule } from './testing/factories';

@@ -1,4 +1,4 @@
-import type { EventFile, ScheduleFile } from '@app/scheduling';
+import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import type { RenderOptions } from './options';
 import {
   addFooters,
@@ -11,7 +11,7 @@ import {
   toBuffer,
   type Doc,
 } from './pdf';
-import type { Slot } from '@app/scheduling';
+import type { Slot } from '@app/scheduling/model';
 import {
   buildAgendas,
   buildContext,

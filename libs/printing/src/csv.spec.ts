@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
-import type { EventFile, ScheduleFile } from '@app/scheduling';
+import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { renderMeetingsCsv } from './csv';
 import { makeCluster, makeEvent, makeSchedule } from './testing/factories';
 

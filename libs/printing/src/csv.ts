@@ -1,4 +1,4 @@
-import type { EventFile, ScheduleFile } from '@app/scheduling';
+import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { stringify } from 'csv-stringify/sync';
 import type { RenderOptions } from './options';
 import { buildContext, isMutual } from './view-model';

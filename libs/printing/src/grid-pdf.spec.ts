@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { EventFile, ScheduleFile } from '@app/scheduling';
+import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { balancedChunks } from './chunks';
 import { planGridPages, renderGridPdf } from './grid-pdf';
 import { eventFromSample, greedySchedule, makeCluster, makeEvent, makeSchedule } from './testing/factories';

@@ -1,4 +1,4 @@
-import type { EventFile, ScheduleFile } from '@app/scheduling';
+import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { balancedChunks } from './chunks';
 import type { RenderOptions } from './options';
 import { addFooters, COLORS, createPdf, font, rule, textHeight, toBuffer, type Doc } from './pdf';

@@ -1,4 +1,4 @@
-import type { EventFile, ScheduleFile } from '@app/scheduling';
+import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { balancedChunks } from './chunks';
 import type { RenderOptions } from './options';
 import { buildAgendas, buildContext, buildGrid, type ClusterAgenda, type PrintContext } from './view-model';

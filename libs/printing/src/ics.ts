@@ -1,4 +1,4 @@
-import type { EventFile, ScheduleFile } from '@app/scheduling';
+import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { createEvents, type EventAttributes } from 'ics';
 import { PrintInputError, type RenderOptions } from './options';
 import { zonedTimeToUtc } from './time-zone';

@@ -1,4 +1,4 @@
-import type { UnmetReasonCode } from '@app/scheduling';
+import type { UnmetReasonCode } from '@app/scheduling/model';
 import type { Lang } from './options';
 
 /** Every word the printed documents use, in French and in English. */

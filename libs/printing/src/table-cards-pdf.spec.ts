@@ -1,4 +1,4 @@
-import type { EventFile, ScheduleFile } from '@app/scheduling';
+import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { renderTableCardsPdf } from './table-cards-pdf';
 import { eventFromSample, greedySchedule } from './testing/factories';
 import { escapeRegExp, pdfInfo, pdfPages, readSample, saveArtifact, squash } from './testing/pdf-tools';

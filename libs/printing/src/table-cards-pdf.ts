@@ -1,4 +1,4 @@
-import type { EventFile, ScheduleFile } from '@app/scheduling';
+import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { drawEventBand } from './agendas-pdf';
 import type { RenderOptions } from './options';
 import {

@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
-import {
-  deriveSlots,
-  isAvailable,
-  type Cluster,
-  type EventFile,
-  type ScheduleFile,
-  type Slot,
-} from '@app/scheduling';
+// Module paths, not the '@app/scheduling' index: printing must not load the solver.
+import type { Cluster, EventFile, ScheduleFile, Slot } from '@app/scheduling/model';
+import { deriveSlots, isAvailable, scheduleSlots } from '@app/scheduling/slots';
 import { formatEventDate, formatInstant, messages, unmetReasonText, type Messages } from './messages';
 import { PrintInputError, type Lang, type RenderOptions } from './options';
 
@@ -140,7 +135,8 @@ export function buildContext(
 ): PrintContext {
   const lang = options.lang ?? 'fr';
   const m = messages(lang);
-  const slots = schedule.slots.length > 0 ? schedule.slots : deriveSlots(event.event);
+  // The event's slots are authoritative (as for the checker); the schedule's list is for people.
+  const slots = scheduleSlots(deriveSlots(event.event));
   const slotIndexes = new Set(slots.map((s) => s.index));
   const clusters = new Map(event.clusters.map((c) => [c.id, clusterView(c)]));
   schedule.meetings.forEach((meeting, i) => {

@@ -5,16 +5,14 @@
 import {
   EVENT_FORMAT,
   SCHEDULE_FORMAT,
-  deriveSlots,
-  isAvailable,
-  scheduleSlots,
   type Cluster,
   type EventFile,
   type EventSettings,
   type Meeting,
   type ScheduleFile,
   type UnmetWish,
-} from '@app/scheduling';
+} from '@app/scheduling/model';
+import { deriveSlots, isAvailable, scheduleSlots } from '@app/scheduling/slots';
 
 export function makeCluster(overrides: Partial<Cluster> & { id: string }): Cluster {
   return { name: `Cluster ${overrides.id}`, region: 'Auvergne', kind: 'cluster', ...overrides };
