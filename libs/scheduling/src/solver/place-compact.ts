@@ -20,6 +20,7 @@ export interface CompactOptions {
 
 const START_TEMPERATURE = 0.6;
 const END_TEMPERATURE = 0.03;
+const STALL_MIN = 20_000;
 const SLOT_SWAP_RATE = 0.0002;
 const WIDE_MOVE_RATE = 0.3;
 
@@ -43,9 +44,12 @@ export function compact(
 
   const accept = (delta: number): boolean => delta <= 0 || random.next() < Math.exp(-delta / temperature);
 
+  // Stop early once the best has not improved for a quarter of the run (deterministic).
+  const patience = Math.max(STALL_MIN, Math.floor(iterations / 4));
+  let lastImprovement = 0;
   for (let i = 0; i < iterations; i++) {
     if ((i & 1023) === 0) {
-      if (Date.now() > options.deadline) break;
+      if (Date.now() > options.deadline || i - lastImprovement > patience) break;
       temperature = START_TEMPERATURE * Math.pow(ratio, i / iterations);
     }
     if (random.next() < SLOT_SWAP_RATE || movable.length === 0) {
@@ -57,24 +61,44 @@ export function compact(
       const alpha = st.slotOf[e];
       const beta = pickTarget(st, e, alpha, random);
       if (beta < 0) continue;
-      if (!st.allowed(e, beta)) continue;
+      if (!st.allowed(e, beta)) {
+        continue;
+      }
       const a = st.ea[e];
       const b = st.eb[e];
       if (st.at[a * S + beta] === -1 && st.at[b * S + beta] === -1) {
-        if (st.load[beta] >= T || !st.tableOk(e, beta)) continue;
-        const delta = st.idleMoved(a, alpha, beta) - st.idle(a) + st.idleMoved(b, alpha, beta) - st.idle(b);
+        if (!st.tableOk(e, beta)) continue;
+        let delta = st.idleMoved(a, alpha, beta) - st.idle(a) + st.idleMoved(b, alpha, beta) - st.idle(b);
+        let partner = -1;
+        if (st.load[beta] >= T) {
+          // The slot is full: exchange with a meeting of β that can take e's place in α.
+          partner = pickPartner(st, e, alpha, beta, random);
+          if (partner < 0) {
+            continue;
+          }
+          const c = st.ea[partner];
+          const d = st.eb[partner];
+          delta += st.idleMoved(c, beta, alpha) - st.idle(c) + st.idleMoved(d, beta, alpha) - st.idle(d);
+        }
         if (!accept(delta)) continue;
+        if (partner >= 0) st.unassign(partner);
         st.move(e, beta);
+        if (partner >= 0) st.assign(partner, alpha);
         current += delta;
       } else {
-        if (st.locked[e] || !inserter.walk(e, alpha, beta, chainLimit)) continue;
+        if (st.locked[e] || !inserter.walk(e, alpha, beta, chainLimit)) {
+          continue;
+        }
         const comp = inserter.lastComponent;
-        if (comp.cycle) continue;
+        if (comp.cycle) {
+          continue;
+        }
         if (st.load[alpha] - comp.nAlpha + comp.nBeta > T || st.load[beta] - comp.nBeta + comp.nAlpha > T)
           continue;
         if (!inserter.swappable(alpha, beta)) continue;
         let delta = 0;
-        for (const x of [comp.endA, comp.endB]) {
+        for (let end = 0; end < 2; end++) {
+          const x = end === 0 ? comp.endA : comp.endB;
           const from = st.at[x * S + alpha] !== -1 ? alpha : beta;
           const to = from === alpha ? beta : alpha;
           delta += st.idleMoved(x, from, to) - st.idle(x);
@@ -86,6 +110,7 @@ export function compact(
     }
     if (current < best) {
       best = current;
+      lastImprovement = i;
       bestSlots = st.slotOf.slice();
       if (best === 0) break;
     }
@@ -143,14 +168,46 @@ function pickTarget(st: PlacementState, e: number, alpha: number, random: Random
   const x = random.next() < 0.5 ? st.ea[e] : st.eb[e];
   let first = -1;
   let last = -1;
-  for (let s = 0; s < S; s++) {
-    if (st.at[x * S + s] === -1) continue;
-    if (first < 0) first = s;
-    last = s;
+  if (st.useMasks) {
+    const mask = st.busy[x];
+    first = 31 - Math.clz32(mask & -mask);
+    last = 31 - Math.clz32(mask);
+  } else {
+    for (let s = 0; s < S; s++) {
+      if (st.at[x * S + s] === -1) continue;
+      if (first < 0) first = s;
+      last = s;
+    }
   }
   const lo = Math.max(0, first - 1);
   const hi = Math.min(S - 1, last + 1);
   if (hi <= lo) return -1;
   const beta = lo + random.int(hi - lo);
   return beta >= alpha ? beta + 1 : beta;
+}
+
+const PARTNER_TRIES = 4;
+
+/**
+ * A meeting of the full slot β that could move to α once e has left it (both its clusters free and
+ * available in α, not pinned), the one adding the fewest idle slots among a few sampled; -1 if none.
+ */
+function pickPartner(st: PlacementState, e: number, alpha: number, beta: number, random: Random): number {
+  const { S } = st;
+  const list = st.slotEdges[beta];
+  let best = -1;
+  let bestDelta = Infinity;
+  for (let k = 0; k < PARTNER_TRIES; k++) {
+    const f = list[random.int(list.length)];
+    if (f === e || st.pinnedSlot[f] >= 0 || !st.allowed(f, alpha) || !st.tableOk(f, alpha)) continue;
+    const c = st.ea[f];
+    const d = st.eb[f];
+    if (st.at[c * S + alpha] !== -1 || st.at[d * S + alpha] !== -1) continue;
+    const delta = st.idleMoved(c, beta, alpha) - st.idle(c) + st.idleMoved(d, beta, alpha) - st.idle(d);
+    if (delta < bestDelta) {
+      best = f;
+      bestDelta = delta;
+    }
+  }
+  return best;
 }

@@ -25,9 +25,10 @@ export interface InsertBudget {
   deadline: number;
 }
 
-/** An alternating α/β component: its edges and, for a path, its two end clusters. */
+/** An alternating α/β component: its edges (the first `size` of `edges`) and, for a path, its two end clusters. */
 interface Component {
-  edges: number[];
+  edges: Int32Array;
+  size: number;
   nAlpha: number;
   nBeta: number;
   cycle: boolean;
@@ -38,15 +39,9 @@ interface Component {
 const EJECT_STEPS_PER_EDGE = 60;
 
 export class Inserter {
-  private readonly component: Component = {
-    edges: [],
-    nAlpha: 0,
-    nBeta: 0,
-    cycle: false,
-    endA: -1,
-    endB: -1,
-  };
+  private readonly component: Component;
   private readonly visited: Int32Array;
+  private readonly targets: Int32Array;
   private stamp = 0;
 
   constructor(
@@ -55,6 +50,16 @@ export class Inserter {
     private readonly random: Random,
   ) {
     this.visited = new Int32Array(st.m);
+    this.targets = new Int32Array(st.m + 1);
+    this.component = {
+      edges: new Int32Array(st.m + 1),
+      size: 0,
+      nAlpha: 0,
+      nBeta: 0,
+      cycle: false,
+      endA: -1,
+      endB: -1,
+    };
   }
 
   /** Tries every means in turn; true when e is placed. */
@@ -153,12 +158,13 @@ export class Inserter {
     const st = this.st;
     const { S } = st;
     const comp = this.component;
-    comp.edges.length = 0;
-    comp.edges.push(f);
+    const edges = comp.edges;
+    let size = 1;
+    let nAlpha = st.slotOf[f] === alpha ? 1 : 0;
+    edges[0] = f;
     comp.cycle = false;
     comp.endA = -1;
     comp.endB = -1;
-    let steps = 0;
     for (let side = 0; side < 2 && !comp.cycle; side++) {
       let x = side === 0 ? st.ea[f] : st.eb[f];
       let colour = st.slotOf[f];
@@ -170,29 +176,31 @@ export class Inserter {
           comp.cycle = true;
           break;
         }
-        comp.edges.push(g);
-        if (++steps > limit) {
-          this.budget.walk -= steps;
+        if (size > limit) {
+          this.budget.walk -= size;
           return false;
         }
-        x = st.other(g, x);
+        edges[size++] = g;
+        if (next === alpha) nAlpha++;
+        x = st.ea[g] === x ? st.eb[g] : st.ea[g];
         colour = next;
       }
       if (side === 0) comp.endA = x;
       else comp.endB = x;
     }
-    this.budget.walk -= steps;
-    let nAlpha = 0;
-    for (const g of comp.edges) if (st.slotOf[g] === alpha) nAlpha++;
+    this.budget.walk -= size;
+    comp.size = size;
     comp.nAlpha = nAlpha;
-    comp.nBeta = comp.edges.length - nAlpha;
+    comp.nBeta = size - nAlpha;
     return true;
   }
 
   /** Every edge of the last walked component may change slot α ↔ β. */
   swappable(alpha: number, beta: number): boolean {
     const st = this.st;
-    for (const g of this.component.edges) {
+    const { edges, size } = this.component;
+    for (let i = 0; i < size; i++) {
+      const g = edges[i];
       if (st.locked[g]) return false;
       if (!st.allowed(g, st.slotOf[g] === alpha ? beta : alpha)) return false;
     }
@@ -202,10 +210,15 @@ export class Inserter {
   /** Swaps α ↔ β on the last walked component. */
   swap(alpha: number, beta: number): void {
     const st = this.st;
-    const edges = this.component.edges;
-    const targets = edges.map((g) => (st.slotOf[g] === alpha ? beta : alpha));
-    for (const g of edges) st.unassign(g);
-    edges.forEach((g, i) => st.assign(g, targets[i]));
+    const { edges, size } = this.component;
+    // Unassign all first: an edge's new slot is still held by its neighbour until that one moves.
+    const targets = this.targets;
+    for (let i = 0; i < size; i++) {
+      const g = edges[i];
+      targets[i] = st.slotOf[g] === alpha ? beta : alpha;
+      st.unassign(g);
+    }
+    for (let i = 0; i < size; i++) st.assign(edges[i], targets[i]);
   }
 
   get lastComponent(): Readonly<Component> {
@@ -401,7 +414,8 @@ export class Inserter {
         const limit = this.walkLimit();
         if (limit === 0) return false;
         if (!this.walk(f, alpha, beta, limit)) continue;
-        for (const g of this.component.edges) this.visited[g] = this.stamp;
+        const { edges, size } = this.component;
+        for (let k = 0; k < size; k++) this.visited[edges[k]] = this.stamp;
         const comp = this.component;
         if (comp.nAlpha - comp.nBeta !== 1 || !this.swappable(alpha, beta)) continue;
         this.swap(alpha, beta);

@@ -29,14 +29,14 @@ export interface PlacementOptions {
   deadline?: number;
   /** Seed of the local search (default: a constant, so the output depends on the input only). */
   seed?: number;
-  /** Compaction moves tried (default: 150 per placed meeting, at least 50,000, at most 4,000,000). */
+  /** Compaction moves tried (default: 100 per placed meeting, at least 50,000, at most 2,000,000). */
   compactionMoves?: number;
 }
 
 const DEFAULT_SEED = 0x1c1e5;
-const MOVES_PER_MEETING = 150;
+const MOVES_PER_MEETING = 100;
 const MIN_COMPACTION_MOVES = 50_000;
-const MAX_COMPACTION_MOVES = 4_000_000;
+const MAX_COMPACTION_MOVES = 2_000_000;
 
 type Origin = { fixed: FixedPair } | { pairIndex: number };
 
