@@ -4,6 +4,7 @@ import {
   Logger,
   Module,
   OnApplicationBootstrap,
+  RequestMethod,
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
@@ -69,6 +70,7 @@ export class ApiModule {
       imports: [
         ConfigModule.forRoot(config),
         LoggerModule.forRoot({
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
           pinoHttp: {
             level: config.logLevel,
             redact: ['req.headers.authorization', 'req.headers.cookie'],
