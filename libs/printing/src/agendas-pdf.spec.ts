@@ -1,16 +1,8 @@
 import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { renderAgendasPdf } from './agendas-pdf';
 import { messages } from './messages';
-import { eventFromSample, greedySchedule, makeCluster, makeEvent, makeSchedule } from './testing/factories';
-import {
-  escapeRegExp,
-  pdfFonts,
-  pdfInfo,
-  pdfPages,
-  readSample,
-  saveArtifact,
-  squash,
-} from './testing/pdf-tools';
+import { solvedSample, makeCluster, makeEvent, makeSchedule } from './testing/factories';
+import { escapeRegExp, pdfFonts, pdfInfo, pdfPages, saveArtifact, squash } from './testing/pdf-tools';
 
 const generatedAt = new Date('2015-07-01T08:30:00Z');
 
@@ -22,14 +14,13 @@ describe('renderAgendasPdf on the Clermont sample', () => {
   let rawPages: string[];
 
   beforeAll(async () => {
-    event = eventFromSample(readSample('clermont-2015.event.json'));
-    schedule = greedySchedule(event);
+    ({ event, schedule } = await solvedSample('clermont-2015.event.json'));
     pdf = await renderAgendasPdf(event, schedule, { generatedAt, version: 3 });
     layoutPages = pdfPages(pdf, true);
     rawPages = pdfPages(pdf, false);
     saveArtifact(pdf, 'agendas-clermont-p1');
     saveArtifact(pdf, 'agendas-clermont-long-name', 14);
-  });
+  }, 60_000);
 
   it('has one A4 portrait page per cluster', () => {
     const info = pdfInfo(pdf);

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { balancedChunks } from './chunks';
 import { planGridPages, renderGridPdf } from './grid-pdf';
-import { eventFromSample, greedySchedule, makeCluster, makeEvent, makeSchedule } from './testing/factories';
-import { pdfInfo, pdfPages, readSample, saveArtifact, squash } from './testing/pdf-tools';
+import { solvedSample, makeCluster, makeEvent, makeSchedule } from './testing/factories';
+import { pdfInfo, pdfPages, saveArtifact, squash } from './testing/pdf-tools';
 
 const generatedAt = new Date('2015-07-01T08:30:00Z');
 
@@ -56,14 +56,13 @@ describe('renderGridPdf on the Clermont sample', () => {
   let rawPages: string[];
 
   beforeAll(async () => {
-    event = eventFromSample(readSample('clermont-2015.event.json'));
-    schedule = greedySchedule(event);
+    ({ event, schedule } = await solvedSample('clermont-2015.event.json'));
     pdf = await renderGridPdf(event, schedule, { generatedAt, version: 3 });
     layoutPages = pdfPages(pdf, true);
     rawPages = pdfPages(pdf, false);
     saveArtifact(pdf, 'grid-clermont-a3-p1', 1, 60);
     saveArtifact(pdf, 'grid-clermont-a3-p3', 3, 60);
-  });
+  }, 60_000);
 
   it('is A3 landscape, split into pages of whole table ranges', () => {
     const info = pdfInfo(pdf);

@@ -194,7 +194,7 @@ function drawGridPage(
 const CELL_PAD = 8;
 const CELL_GAP = 11;
 const NAME_MAX = 15;
-const NAME_FLOOR = 11;
+const NAME_FLOOR = 12;
 const NAME_MIN = 6.5;
 
 /** The largest size at which both names, stacked, fit the cell (whole words, at most 3 lines each). */

@@ -1,7 +1,7 @@
 import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { renderTableCardsPdf } from './table-cards-pdf';
-import { eventFromSample, greedySchedule } from './testing/factories';
-import { escapeRegExp, pdfInfo, pdfPages, readSample, saveArtifact, squash } from './testing/pdf-tools';
+import { solvedSample } from './testing/factories';
+import { escapeRegExp, pdfInfo, pdfPages, saveArtifact, squash } from './testing/pdf-tools';
 
 describe('renderTableCardsPdf on the Clermont sample', () => {
   let event: EventFile;
@@ -11,8 +11,7 @@ describe('renderTableCardsPdf on the Clermont sample', () => {
   let rawPages: string[];
 
   beforeAll(async () => {
-    event = eventFromSample(readSample('clermont-2015.event.json'));
-    schedule = greedySchedule(event);
+    ({ event, schedule } = await solvedSample('clermont-2015.event.json'));
     pdf = await renderTableCardsPdf(event, schedule, {
       generatedAt: new Date('2015-07-01T08:30:00Z'),
       version: 3,
@@ -20,7 +19,7 @@ describe('renderTableCardsPdf on the Clermont sample', () => {
     layoutPages = pdfPages(pdf, true);
     rawPages = pdfPages(pdf, false);
     saveArtifact(pdf, 'table-cards-clermont-p1');
-  });
+  }, 60_000);
 
   it('has one A4 page per table, with its number in large type', () => {
     const info = pdfInfo(pdf);
