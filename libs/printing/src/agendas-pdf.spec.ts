@@ -174,6 +174,13 @@ describe('renderAgendasPdf', () => {
     expect(pages[0]).toMatch(/^\s*08:20 – 14:40\s+Libre · 19 créneaux/m);
   });
 
+  it('prints one page saying so for an event without clusters', async () => {
+    const e = event({ clusters: [], wishes: [] });
+    const pages = pdfPages(await renderAgendasPdf(e, makeSchedule(e), { generatedAt }), true);
+    expect(pages).toHaveLength(1);
+    expect(pages[0]).toContain('Aucun cluster n’est inscrit à cette journée.');
+  });
+
   it('makes the same bytes from the same input', async () => {
     const e = event();
     const schedule = makeSchedule(e, { meetings: [{ slot: 0, table: 1, clusters: ['aa', 'bb'] }] });

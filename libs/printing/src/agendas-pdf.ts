@@ -37,9 +37,18 @@ export async function renderAgendasPdf(
     title: ctx.m.agendaTitle,
     texts: ctx.texts,
   });
-  for (const agenda of buildAgendas(ctx, options.clusterId)) {
+  const agendas = buildAgendas(ctx, options.clusterId);
+  for (const agenda of agendas) {
     doc.addPage();
     drawAgendaPage(doc, ctx, agenda);
+  }
+  if (agendas.length === 0) {
+    // A PDF needs a page: say why there is nothing to print.
+    doc.addPage();
+    const width = doc.page.width - 2 * MARGIN;
+    const y = drawEventBand(doc, ctx, MARGIN, MARGIN, width);
+    font(doc, 'regular', 12, COLORS.muted);
+    doc.text(ctx.m.noClusters, MARGIN, y + 24, { width });
   }
   addFooters(doc, ctx.texts, ctx.m);
   return toBuffer(doc);

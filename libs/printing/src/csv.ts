@@ -1,7 +1,7 @@
 import type { EventFile, ScheduleFile } from '@app/scheduling/model';
 import { stringify } from 'csv-stringify/sync';
 import type { RenderOptions } from './options';
-import { buildContext, isMutual } from './view-model';
+import { buildContext } from './view-model';
 
 /**
  * Every meeting as CSV for spreadsheets: UTF-8 with a byte-order mark, `;` between fields and CRLF
@@ -18,6 +18,7 @@ export function renderMeetingsCsv(
   const ctx = buildContext(event, schedule, options);
   const { m } = ctx;
   const slotOf = new Map(ctx.slots.map((s) => [s.index, s]));
+  const wished = new Set(event.wishes.map((w) => `${w.from}>${w.to}`));
   const records = [...schedule.meetings]
     .sort((x, y) => x.slot - y.slot || x.table - y.table)
     .map((meeting) => {
@@ -30,7 +31,7 @@ export function renderMeetingsCsv(
         String(meeting.table),
         ctx.clusters.get(a)!.name,
         ctx.clusters.get(b)!.name,
-        isMutual(event, a, b) ? m.yes : m.no,
+        wished.has(`${a}>${b}`) && wished.has(`${b}>${a}`) ? m.yes : m.no,
       ];
     });
   const text = stringify([m.csvHeader, ...records], {

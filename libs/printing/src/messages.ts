@@ -16,7 +16,7 @@ export interface Messages {
   freeTable: string;
   slotCount(n: number): string;
   meetingCount(n: number): string;
-  noMeeting: string;
+  noClusters: string;
   wishMutual: string;
   wishOwn: string;
   wishPartner: string;
@@ -64,7 +64,7 @@ const fr: Messages = {
   freeTable: 'Table libre',
   slotCount: (n) => (n === 1 ? '1 créneau' : `${n} créneaux`),
   meetingCount: (n) => (n === 0 ? 'Aucun rendez-vous' : n === 1 ? '1 rendez-vous' : `${n} rendez-vous`),
-  noMeeting: 'Aucun rendez-vous n’a pu être placé.',
+  noClusters: 'Aucun cluster n’est inscrit à cette journée.',
   wishMutual: 'Souhait mutuel',
   wishOwn: 'Votre souhait',
   wishPartner: 'Souhait du partenaire',
@@ -117,7 +117,7 @@ const en: Messages = {
   freeTable: 'Free table',
   slotCount: (n) => (n === 1 ? '1 slot' : `${n} slots`),
   meetingCount: (n) => (n === 0 ? 'No meeting' : n === 1 ? '1 meeting' : `${n} meetings`),
-  noMeeting: 'No meeting could be placed.',
+  noClusters: 'No cluster takes part in this event.',
   wishMutual: 'Mutual wish',
   wishOwn: 'Your wish',
   wishPartner: 'Partner’s wish',

@@ -277,9 +277,3 @@ export function buildTableCards(ctx: PrintContext): TableCard[] {
     return { table: i + 1, rows, meetingCount: rows.filter((r) => r.clusters).length };
   });
 }
-
-/** Whether the two clusters wished each other. */
-export function isMutual(event: EventFile, a: string, b: string): boolean {
-  const ranks = wishRanks(event);
-  return ranks.has(`${a}>${b}`) && ranks.has(`${b}>${a}`);
-}
