@@ -203,8 +203,50 @@ const inputArbitrary = fc
     };
   });
 
+/** A seeded event: n clusters with 3 wishes each, cap 2, one session of 6 slots. */
+function seededEvent(n: number, seed: number, tables: number) {
+  let state = seed;
+  const random = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const ids = Array.from({ length: n }, (_, i) => `c${i}`);
+  const wishes = ids.flatMap((from) => {
+    const partners = new Set<string>();
+    while (partners.size < 3) {
+      const to = ids[Math.floor(random() * n)];
+      if (to !== from) partners.add(to);
+    }
+    return wishList(from, ...partners);
+  });
+  return makeEvent({ event: { tables, maxMeetingsPerCluster: 2 }, clusters: ids, wishes });
+}
+
+describe('choosePairs on a fractional LP optimum', () => {
+  it('completes its integral part by local search and proves optimality when it reaches the LP figures', async () => {
+    // With one table, this event's LP optimum (as HiGHS returns it) is fractional, but an integral
+    // choice of the same value exists.
+    const input = pairChoiceInput(buildProblem(seededEvent(8, 9, 1)));
+    const choice = await choosePairs(input, { deadline: soon() });
+    expect(choice.method).toBe('lp-rounding');
+    expect(choice.optimal).toBe(true);
+    expect(isFeasibleChoice(input, choice.pairs)).toBe(true);
+    expect(choice.value).toEqual(bruteForceChoice(input));
+  });
+
+  it('agrees with the brute force on more seeded events, whichever path proves them', async () => {
+    for (let seed = 1; seed <= 12; seed++) {
+      const input = pairChoiceInput(buildProblem(seededEvent(8, seed, 1 + (seed % 3))));
+      const choice = await choosePairs(input, { deadline: soon() });
+      expect(choice.optimal).toBe(true);
+      expect(choice.value).toEqual(bruteForceChoice(input));
+    }
+  });
+});
+
 describe('choosePairs on random small inputs', () => {
   it('the exact program finds the brute-force optimum; the heuristic is feasible and never above it', async () => {
+    const methods = new Set<string>();
     await fc.assert(
       fc.asyncProperty(inputArbitrary, async (input) => {
         const optimum = bruteForceChoice(input);
@@ -212,11 +254,14 @@ describe('choosePairs on random small inputs', () => {
         expect(isFeasibleChoice(input, exact.pairs)).toBe(true);
         expect(exact.value).toEqual(optimum);
         expect(exact.optimal).toBe(true);
+        methods.add(exact.method);
         const heuristic = heuristicChoice(input, { deadline: soon() }).map((e) => input.candidates[e]);
         expect(isFeasibleChoice(input, heuristic)).toBe(true);
         expect(compareValues(evaluateChoice(input, heuristic), optimum)).toBeLessThanOrEqual(0);
       }),
-      { numRuns: 60, seed: 20150709 },
+      { numRuns: 80, seed: 20150709 },
     );
+    // Both exact paths ran: an integral LP optimum, and the MIP after a fractional one.
+    expect([...methods].sort()).toEqual(['lp-integral', 'mip']);
   });
 });

@@ -1,6 +1,7 @@
 import type { CandidatePair } from '../problem';
 import { heuristicChoice } from './heuristic';
 import { buildPairModel, isIntegral, solvePairModel } from './mip';
+import type { PairModel, PairModelSolution } from './mip';
 import { compareValues, evaluateChoice, isFeasibleChoice } from './pair-model';
 import type { PairChoiceInput, PairChoiceValue } from './pair-model';
 
@@ -17,6 +18,8 @@ import type { PairChoiceInput, PairChoiceValue } from './pair-model';
 export type PairChoiceMethod =
   /** The LP relaxation had an integral optimum: the exact optimum, proven. */
   | 'lp-integral'
+  /** The local search from a fractional LP optimum reached the LP's figures: optimal, proven. */
+  | 'lp-rounding'
   /** The mixed-integer program, solved to optimality. */
   | 'mip'
   /** The mixed-integer program stopped by its time limit (its best solution, not proven). */
@@ -72,6 +75,26 @@ export async function choosePairs(input: PairChoiceInput, options: ChoosePairsOp
       const choice = choiceFrom(input, lp.x as Float64Array, 'lp-integral', true);
       if (choice) return choice;
     }
+    if (lp.optimal && lp.x && lp.s) {
+      // A fractional LP optimum often hides an integral one of the same value: start the local search
+      // from its integral part; reaching the LP's figures proves optimality.
+      const x = lp.x;
+      const start = relaxed.columns.filter((e) => x[e] > 1 - 1e-6);
+      const indexes = heuristicChoice(input, {
+        deadline: Math.min(options.deadline, Date.now() + 2000),
+        start,
+      });
+      const pairs = indexes.map((e) => input.candidates[e]);
+      const choice: PairChoice = {
+        indexes,
+        pairs,
+        value: evaluateChoice(input, pairs),
+        method: 'lp-rounding',
+        optimal: false,
+      };
+      if (reachesRelaxation(input, relaxed, lp, choice.value)) return { ...choice, optimal: true };
+      consider({ ...choice, method: 'heuristic' });
+    }
     const model = buildPairModel(input, { objective: 'lexicographic', integer: true });
     const solution = await solvePairModel(input, model, { timeLimitSeconds: budget() });
     if (solution.x) {
@@ -108,4 +131,25 @@ function choiceFrom(
   const pairs = indexes.map((e) => input.candidates[e]);
   if (!isFeasibleChoice(input, pairs)) return undefined;
   return { indexes, pairs, value: evaluateChoice(input, pairs), method, optimal };
+}
+
+/**
+ * Does the value reach the lexicographic LP optimum? Only when the LP's served figure is integral:
+ * then no choice serves more, and none serving as many scores more than the LP's score.
+ */
+function reachesRelaxation(
+  input: PairChoiceInput,
+  model: PairModel,
+  lp: PairModelSolution,
+  value: PairChoiceValue,
+): boolean {
+  const x = lp.x as Float64Array;
+  const s = lp.s as Float64Array;
+  let served = input.served.filter((isServed, c) => isServed && input.wishers[c]).length;
+  for (const c of model.servedColumns) served += s[c];
+  let score = input.baseScore;
+  for (const e of model.columns) score += input.candidates[e].weight * x[e];
+  const servedRounded = Math.round(served);
+  if (Math.abs(served - servedRounded) > 1e-6) return false;
+  return value.servedClusters >= servedRounded && value.wishScore >= Math.floor(score + 1e-6);
 }

@@ -9,11 +9,14 @@ import type { PairChoiceInput } from './pair-model';
  *  4. local search: add a pair, dropping at most one meeting on each side (and the worst meeting
  *     of the room when it is full), then give each cluster that lost a meeting its best free pair;
  *     a move is kept only when it is better in the lexicographic order (served, then score).
- * Deterministic: no randomness, ties broken by candidate index.
+ * Deterministic: no randomness, ties broken by candidate index. It may start from a given choice
+ * (each step only improves on it).
  */
 export interface HeuristicOptions {
   /** Epoch milliseconds; the search stops (keeping its best choice) when it is reached. */
   deadline: number;
+  /** Candidate indexes to start from (e.g. the integral part of an LP optimum); infeasible ones are skipped. */
+  start?: number[];
 }
 
 const NONE = -1;
@@ -220,6 +223,8 @@ class ChoiceState {
 export function heuristicChoice(input: PairChoiceInput, options: HeuristicOptions): number[] {
   const state = new ChoiceState(input);
   const expired = () => Date.now() >= options.deadline;
+  for (const e of options.start ?? []) if (e >= 0 && e < state.m && state.canAdd(e)) state.add(e);
+  state.commit();
 
   // 1. Served-first seeding: hardest wishers first.
   const wishers: number[] = [];
