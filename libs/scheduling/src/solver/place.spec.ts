@@ -1,6 +1,8 @@
 import fc from 'fast-check';
-import type { Meeting } from '../model';
-import { placeMeetings } from './place';
+import { checkSchedule } from '../checker';
+import type { FixedMeeting, Meeting } from '../model';
+import type { CandidatePair, Problem } from '../problem';
+import { placeMeetings, type PlacementResult } from './place';
 import {
   graphProblem,
   idleSlots,
@@ -12,6 +14,14 @@ import {
 
 const slotsOf = (meetings: Meeting[], id: string): number[] =>
   meetings.filter((m) => m.clusters.includes(id)).map((m) => m.slot);
+
+/** The official checker agrees: valid (missing fixed meetings aside, when reported) and same idle slots. */
+const expectCheckerAgrees = (problem: Problem, result: PlacementResult) => {
+  const report = checkSchedule(problem.event, { meetings: result.meetings });
+  const missingFixed = result.unplacedFixed.length;
+  expect(report.violations.filter((v) => !(missingFixed > 0 && v.rule === 10))).toEqual([]);
+  expect(report.figures.idleSlots).toBe(idleSlots(problem, result.meetings));
+};
 
 const star = (leaves: number) => Array.from({ length: leaves }, (_, i) => ({ a: 0, b: i + 1 }));
 
@@ -261,6 +271,62 @@ const graphArbitrary = (maxClusters: number, maxCap: number) =>
       return { clusters, cap, edges };
     });
 
+/**
+ * Keeps the fixed meetings that the parser would accept together: known distinct clusters, each
+ * pair once, within the cap, slot and table in range, both available in the slot, no seat or
+ * cluster twice in a slot, no more slotted meetings in a slot than tables.
+ */
+function consistentFixed(
+  problem: Problem,
+  raw: { x: number; y: number; slot?: number; table?: number }[],
+): FixedMeeting[] {
+  const n = problem.ids.length;
+  const S = problem.slots.length;
+  const T = problem.event.event.tables;
+  const pairs = new Set<string>();
+  const taken = new Set<string>();
+  const perSlot = new Map<number, number>();
+  const count = new Array<number>(n).fill(0);
+  const cap = problem.event.event.maxMeetingsPerCluster;
+  const fixed: FixedMeeting[] = [];
+  for (const { x, y, slot, table } of raw) {
+    const a = x % n;
+    const b = y % n;
+    const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
+    if (a === b || pairs.has(key) || count[a] >= cap || count[b] >= cap) continue;
+    if ((slot !== undefined && slot >= S) || (table !== undefined && table > T)) continue;
+    if (slot !== undefined) {
+      if (!problem.available[a][slot] || !problem.available[b][slot]) continue;
+      if (taken.has(`${a}@${slot}`) || taken.has(`${b}@${slot}`) || (perSlot.get(slot) ?? 0) >= T) continue;
+      if (table !== undefined && taken.has(`${slot}/${table}`)) continue;
+      taken.add(`${a}@${slot}`);
+      taken.add(`${b}@${slot}`);
+      if (table !== undefined) taken.add(`${slot}/${table}`);
+      perSlot.set(slot, (perSlot.get(slot) ?? 0) + 1);
+    }
+    pairs.add(key);
+    count[a]++;
+    count[b]++;
+    fixed.push({
+      clusters: [problem.ids[a], problem.ids[b]],
+      ...(slot !== undefined ? { slot } : {}),
+      ...(table !== undefined ? { table } : {}),
+    });
+  }
+  return fixed;
+}
+
+/** The candidates a pair choice could pass: greedily within each cluster's remaining capacity. */
+function withinCapacity(problem: Problem): CandidatePair[] {
+  const left = [...problem.capacity];
+  return problem.candidates.filter((p) => {
+    if (left[p.a] === 0 || left[p.b] === 0) return false;
+    left[p.a]--;
+    left[p.b]--;
+    return true;
+  });
+}
+
 describe('placeMeetings — properties', () => {
   it('places every meeting of a graph of degree ≤ cap with cap + 1 slots and enough tables (Vizing)', () => {
     fc.assert(
@@ -271,15 +337,25 @@ describe('placeMeetings — properties', () => {
         const result = placeMeetings(problem, problem.candidates, { compactionMoves: 2_000 });
         expect(placementViolations(problem, problem.candidates, result)).toEqual([]);
         expect(result.unplaced).toEqual([]);
+        expectCheckerAgrees(problem, result);
       }),
       { numRuns: 150 },
     );
   });
 
-  it('keeps every placed meeting valid with availability windows, pinned meetings and few tables', () => {
+  it('keeps every placed meeting valid with availability windows, fixed meetings and few tables', () => {
     const windowArbitrary = fc
       .tuple(fc.nat({ max: 9 }), fc.nat({ max: 9 }))
       .map(([x, y]): [number, number] => [Math.min(x, y), Math.max(x, y)]);
+    const fixedArbitrary = fc.array(
+      fc.record({
+        x: fc.nat(),
+        y: fc.nat(),
+        slot: fc.option(fc.nat({ max: 9 }), { nil: undefined }),
+        table: fc.option(fc.integer({ min: 1, max: 6 }), { nil: undefined }),
+      }),
+      { maxLength: 6 },
+    );
     fc.assert(
       fc.property(
         graphArbitrary(20, 6),
@@ -288,15 +364,21 @@ describe('placeMeetings — properties', () => {
         fc.array(fc.option(fc.array(windowArbitrary, { minLength: 1, maxLength: 2 }), { nil: undefined }), {
           maxLength: 20,
         }),
-        (graph, slots, tables, windowList) => {
+        fixedArbitrary,
+        (graph, slots, tables, windowList, rawFixed) => {
           const windows: GraphEventOptions['windows'] = {};
           windowList.forEach((w, c) => {
             if (w && c < graph.clusters)
               windows[c] = w.map(([x, y]) => [Math.min(x, slots - 1), Math.min(y, slots - 1)]);
           });
-          const problem = graphProblem({ ...graph, slots, tables, windows });
-          const result = placeMeetings(problem, problem.candidates, { compactionMoves: 2_000 });
-          expect(placementViolations(problem, problem.candidates, result)).toEqual([]);
+          const fixed = consistentFixed(graphProblem({ ...graph, slots, tables, windows }), rawFixed);
+          const problem = graphProblem({ ...graph, slots, tables, windows, fixed });
+          const pairs = withinCapacity(problem);
+          const result = placeMeetings(problem, pairs, { compactionMoves: 2_000 });
+          expect(placementViolations(problem, pairs, result)).toEqual([]);
+          // A fixed meeting with a slot (consistent with the others) always gets its place.
+          expect(result.unplacedFixed.filter((f) => f.slot !== undefined)).toEqual([]);
+          expectCheckerAgrees(problem, result);
         },
       ),
       { numRuns: 150 },
