@@ -1,5 +1,6 @@
 import { escapeHtml, renderAgendaHtml, renderGridHtml } from './html';
 import { makeCluster, makeEvent, makeSchedule } from './testing/factories';
+import { htmlToPdf, pdfInfo, pdfPages } from './testing/pdf-tools';
 
 function event() {
   return makeEvent({
@@ -90,6 +91,21 @@ describe('renderGridHtml', () => {
     );
     expect(html).not.toContain('<script>');
   });
+});
+
+describe('printing the HTML pages in a browser (headless Chromium)', () => {
+  it('gives one A4 portrait page per agenda and one A3 landscape page per block of the grid', () => {
+    const e = event();
+    const agendas = htmlToPdf(renderAgendaHtml(e, schedule(e), { generatedAt }));
+    expect(pdfInfo(agendas)).toMatchObject({ pages: 3 });
+    expect(Math.round(pdfInfo(agendas).width)).toBe(595);
+    const pages = pdfPages(agendas, true);
+    expect(pages[0]).toMatch(/14:00 – 14:20\s+Cluster <script>alert\(1\)<\/script>\s+Souhait mutuel/);
+    expect(pages[0]).toMatch(/^\s+11\s*$/m); // the table number, shown as text, never run as a script
+    const grid = htmlToPdf(renderGridHtml(e, schedule(e), { generatedAt }));
+    expect(pdfInfo(grid)).toMatchObject({ pages: 2 });
+    expect(Math.round(pdfInfo(grid).width)).toBe(1191);
+  }, 120_000);
 });
 
 describe('escapeHtml', () => {

@@ -97,3 +97,28 @@ export function squash(text: string): string {
 export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Prints an HTML document to PDF with headless Chromium (as a browser's "Print" would). */
+export function htmlToPdf(html: string): Buffer {
+  const dir = mkdtempSync(join(tmpdir(), 'printing-html-'));
+  try {
+    const page = join(dir, 'page.html');
+    const out = join(dir, 'page.pdf');
+    writeFileSync(page, html);
+    execFileSync(
+      'chromium',
+      [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-pdf-header-footer',
+        `--print-to-pdf=${out}`,
+        `file://${page}`,
+      ],
+      { stdio: 'ignore', timeout: 90_000 },
+    );
+    return readFileSync(out);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
