@@ -29,10 +29,14 @@ export function parseSolvePayload(data: unknown): SolveJobPayload {
   const unknown = Object.keys(rest);
   if (unknown.length > 0) throw new InvalidPayloadError(`solve job payload: unknown field ${unknown[0]}`);
   if (typeof eventId !== 'string' || !UUID.test(eventId)) {
-    throw new InvalidPayloadError(`solve job payload: eventId must be a UUID (got ${JSON.stringify(eventId)})`);
+    throw new InvalidPayloadError(
+      `solve job payload: eventId must be a UUID (got ${JSON.stringify(eventId)})`,
+    );
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new InvalidPayloadError(`solve job payload: version must be an integer ≥ 1 (got ${JSON.stringify(version)})`);
+    throw new InvalidPayloadError(
+      `solve job payload: version must be an integer ≥ 1 (got ${JSON.stringify(version)})`,
+    );
   }
   return { eventId, version };
 }

@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { SolveJobQueue } from '@app/core';
 import type { Queue } from 'bullmq';
@@ -9,12 +9,25 @@ const ENQUEUE_TIMEOUT_MS = 5000;
 
 /** The producer of the `solve` queue. */
 @Injectable()
-export class BullSolveJobQueue extends SolveJobQueue {
+export class BullSolveJobQueue extends SolveJobQueue implements OnModuleInit {
+  private readonly logger = new Logger('SolveQueue');
+  private lastErrorLog = 0;
+
   constructor(
     @InjectQueue(SOLVE_QUEUE) private readonly queue: Queue<SolveJobPayload>,
     private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  onModuleInit(): void {
+    // Connection errors: one line every 30 s at most (ioredis keeps reconnecting).
+    this.queue.on('error', (error: Error) => {
+      const now = Date.now();
+      if (now - this.lastErrorLog < 30_000) return;
+      this.lastErrorLog = now;
+      this.logger.error(`Redis: ${error.message}`);
+    });
   }
 
   async enqueue(eventId: string, version: number): Promise<string> {
