@@ -8,7 +8,7 @@ const run = (options: StateOptions, iterations = 20_000, seed = 1) => {
   const st = makeState(options);
   const before = st.totalIdle();
   const random = new Random(seed);
-  const inserter = new Inserter(st, { walk: 1_000_000, eject: 0, deadline: Infinity }, random);
+  const inserter = new Inserter(st, { work: 1_000_000, eject: 0, deadline: Infinity }, random);
   const after = compact(st, inserter, random, { iterations, deadline: Infinity });
   return { st, before, after };
 };

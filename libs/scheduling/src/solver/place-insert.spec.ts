@@ -4,7 +4,7 @@ import { PlacementState, Random } from './place-state';
 import { makeState, stateViolations, type StateOptions } from './place-testing';
 
 const budget = (overrides: Partial<InsertBudget> = {}): InsertBudget => ({
-  walk: 1_000_000,
+  work: 1_000_000,
   eject: 10_000,
   deadline: Infinity,
   ...overrides,
@@ -270,8 +270,8 @@ describe('Inserter', () => {
     expect(inserterFor(st).insert(5)).toBe(true);
   });
 
-  it('stops walking chains when the walk budget is spent', () => {
-    expect(inserterFor(noCommonSlot(), { walk: 0 }).kempe(3)).toBe(false);
-    expect(inserterFor(oddCycle(), { walk: 0 }).misraGries(5, 0)).toBe(false);
+  it('stops walking chains when the work budget is spent', () => {
+    expect(inserterFor(noCommonSlot(), { work: 0 }).kempe(3)).toBe(false);
+    expect(inserterFor(oddCycle(), { work: 0 }).misraGries(5, 0)).toBe(false);
   });
 });

@@ -17,8 +17,8 @@
 import { PlacementState, Random } from './place-state';
 
 export interface InsertBudget {
-  /** Edge steps that alternating-path walks may still take. */
-  walk: number;
+  /** Work units (chain steps, slot scans) the repairs may still spend; then only greedy runs. */
+  work: number;
   /** Ejection steps left. */
   eject: number;
   /** Epoch ms after which only cheap steps run. */
@@ -67,7 +67,10 @@ export class Inserter {
     const st = this.st;
     if (st.pinnedSlot[e] >= 0) return this.placePinned(e);
     if (st.freeSlots(st.ea[e]) === 0 || st.freeSlots(st.eb[e]) === 0) return false;
-    if (this.greedy(e) || this.kempe(e) || this.makeRoom(e)) return true;
+    if (st.placed >= st.S * st.T) return false;
+    if (this.greedy(e)) return true;
+    if (this.budget.work <= 0) return false;
+    if (this.kempe(e) || this.makeRoom(e)) return true;
     if (Date.now() > this.budget.deadline) return false;
     if (this.misraGries(e, st.ea[e]) || this.misraGries(e, st.eb[e])) return true;
     return this.eject(e);
@@ -177,7 +180,7 @@ export class Inserter {
           break;
         }
         if (size > limit) {
-          this.budget.walk -= size;
+          this.budget.work -= size;
           return false;
         }
         edges[size++] = g;
@@ -188,7 +191,7 @@ export class Inserter {
       if (side === 0) comp.endA = x;
       else comp.endB = x;
     }
-    this.budget.walk -= size;
+    this.budget.work -= size;
     comp.size = size;
     comp.nAlpha = nAlpha;
     comp.nBeta = size - nAlpha;
@@ -226,7 +229,7 @@ export class Inserter {
   }
 
   private walkLimit(): number {
-    return this.budget.walk > 0 ? Math.min(this.budget.walk, 4 * this.st.n + 8) : 0;
+    return this.budget.work > 0 ? Math.min(this.budget.work, 4 * this.st.n + 8) : 0;
   }
 
   /** Step 2: one cluster is busy in slot α; free it there by an α/β swap that does not reach the other. */
@@ -248,6 +251,7 @@ export class Inserter {
         if (beta === alpha || st.avail[busy * S + beta] === 0 || st.at[busy * S + beta] !== -1) continue;
         const limit = this.walkLimit();
         if (limit === 0) return false;
+        this.budget.work--;
         if (!this.walk(f, alpha, beta, limit)) continue;
         const comp = this.component;
         if (comp.endA === free || comp.endB === free) continue;
@@ -279,9 +283,13 @@ export class Inserter {
   /** Moves one meeting out of full slot s to wherever it fits, then puts e in s. */
   private moveOneOut(s: number, e: number): boolean {
     const st = this.st;
+    let room = false;
+    for (let t = 0; t < st.S && !room; t++) room = t !== s && st.load[t] < st.T;
+    if (!room) return false;
     const list = st.slotEdges[s];
-    this.budget.walk -= list.length;
     for (let i = 0; i < list.length; i++) {
+      if (this.budget.work <= 0) return false;
+      this.budget.work -= st.S;
       const f = list[i];
       if (st.pinnedSlot[f] >= 0) continue;
       if (st.pinnedTable[e] > 0 && st.pinnedTable[f] === st.pinnedTable[e]) continue;
@@ -300,7 +308,7 @@ export class Inserter {
    */
   misraGries(e: number, u: number): boolean {
     const st = this.st;
-    if (st.pinnedTable[e] > 0 || this.budget.walk <= 0) return false;
+    if (st.pinnedTable[e] > 0 || this.budget.work <= 0) return false;
     const mark = st.begin();
     if (this.fanRotate(e, u) && this.balance()) {
       st.commit();
@@ -326,6 +334,7 @@ export class Inserter {
     const inFan = new Set<number>([v]);
     for (;;) {
       const last = fan[fan.length - 1];
+      this.budget.work -= S;
       let found = -1;
       for (let s = 0; s < S; s++) {
         const g = st.at[u * S + s];
@@ -432,7 +441,7 @@ export class Inserter {
   eject(e0: number): boolean {
     const st = this.st;
     const { S, T } = st;
-    if (this.budget.eject <= 0) return false;
+    if (this.budget.eject <= 0 || this.budget.work <= 0) return false;
     const mark = st.begin();
     const queue = [e0];
     const evictions = new Map<number, number>();
@@ -445,6 +454,7 @@ export class Inserter {
         return false;
       }
       const e = queue.pop() as number;
+      this.budget.work -= S;
       if (st.freeSlots(st.ea[e]) === 0 || st.freeSlots(st.eb[e]) === 0) break;
       if (this.greedy(e) || this.kempe(e)) continue;
       const a = st.ea[e];

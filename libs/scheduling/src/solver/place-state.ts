@@ -39,6 +39,8 @@ export class PlacementState {
   /** at[c·S + s] = the edge cluster c is in during slot s, -1 when none. */
   readonly at: Int32Array;
   readonly load: Int32Array;
+  /** Number of placed edges. */
+  placed = 0;
   /** busy[c]: bit s set when c meets in slot s (kept only when S ≤ 32, see `useMasks`). */
   readonly busy: Uint32Array;
   readonly useMasks: boolean;
@@ -126,6 +128,7 @@ export class PlacementState {
     this.at[this.ea[e] * S + s] = e;
     this.at[this.eb[e] * S + s] = e;
     this.load[s]++;
+    this.placed++;
     if (this.useMasks) {
       this.busy[this.ea[e]] |= 1 << s;
       this.busy[this.eb[e]] |= 1 << s;
@@ -146,6 +149,7 @@ export class PlacementState {
     this.at[this.ea[e] * S + s] = -1;
     this.at[this.eb[e] * S + s] = -1;
     this.load[s]--;
+    this.placed--;
     if (this.useMasks) {
       this.busy[this.ea[e]] &= ~(1 << s);
       this.busy[this.eb[e]] &= ~(1 << s);

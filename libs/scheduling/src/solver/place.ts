@@ -105,7 +105,7 @@ export function placeMeetings(
 
   const st = new PlacementState(problem.available, S, T, edges);
   const m = edges.length;
-  const inserter = new Inserter(st, { walk: 400 * m + 100_000, eject: 20 * m + 2_000, deadline }, random);
+  const inserter = new Inserter(st, { work: 2_000 * m + 1_000_000, eject: 20 * m + 2_000, deadline }, random);
 
   // Fixed meetings, the most constrained first: slot and table, slot, table, neither.
   const fixedOrder = Array.from({ length: fixedCount }, (_, e) => e).sort(
@@ -114,8 +114,7 @@ export function placeMeetings(
   for (const e of fixedOrder) if (S > 0) inserter.insert(e);
   for (let e = fixedCount; e < m; e++) if (S > 0) inserter.insert(e);
 
-  let placed = 0;
-  for (let e = 0; e < m; e++) if (st.slotOf[e] >= 0) placed++;
+  const placed = st.placed;
   compact(st, inserter, random, {
     iterations:
       options.compactionMoves ??
