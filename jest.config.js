@@ -9,6 +9,8 @@ const common = { testEnvironment: 'node', moduleFileExtensions: ['ts', 'js', 'js
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', roots: ['<rootDir>/apps', '<rootDir>/libs'], testRegex: '\\.spec\\.ts$' },
-    { ...common, displayName: 'e2e', roots: ['<rootDir>/test'], testRegex: '\\.e2e-spec\\.ts$', testTimeout: 120000 },
+    { ...common, displayName: 'e2e', roots: ['<rootDir>/test'], testRegex: '\\.e2e-spec\\.ts$' },
   ],
+  // Global only (jest ignores it inside a project): e2e suites start servers and solve real events.
+  testTimeout: 120000,
 };
