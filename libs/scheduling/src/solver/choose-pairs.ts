@@ -1,6 +1,6 @@
 import type { CandidatePair } from '../problem';
 import { heuristicChoice } from './heuristic';
-import { buildPairModel, isIntegral, solvePairModel } from './mip';
+import { buildPairModel, highsOverheadSeconds, isIntegral, solvePairModel } from './mip';
 import type { PairModel, PairModelSolution } from './mip';
 import { compareValues, evaluateChoice, isFeasibleChoice } from './pair-model';
 import type { PairChoiceInput, PairChoiceValue } from './pair-model';
@@ -65,9 +65,12 @@ export async function choosePairs(input: PairChoiceInput, options: ChoosePairsOp
     if (!best || compareValues(choice.value, best.value) > 0) best = choice;
   };
 
-  if (method !== 'heuristic' && usable.length + input.clusterCount <= MIP_MAX_COLUMNS) {
-    const share = method === 'mip' ? 1 : (options.mipShare ?? 0.7);
-    const budget = () => ((options.deadline - Date.now()) / 1000) * share;
+  const variables = usable.length + input.clusterCount;
+  const share = method === 'mip' ? 1 : (options.mipShare ?? 0.7);
+  const budget = () => ((options.deadline - Date.now()) / 1000) * share;
+  // HiGHS does not count reading the model in its time limit: skip it when that alone would not fit.
+  const exactFits = () => method === 'mip' || budget() > 1.5 * highsOverheadSeconds(variables);
+  if (method !== 'heuristic' && variables <= MIP_MAX_COLUMNS && exactFits()) {
     // The LP relaxation first: it is cheap, and when its optimum is integral it is the exact optimum.
     const relaxed = buildPairModel(input, { objective: 'lexicographic', integer: false });
     const lp = await solvePairModel(input, relaxed, { timeLimitSeconds: budget() });
@@ -95,17 +98,15 @@ export async function choosePairs(input: PairChoiceInput, options: ChoosePairsOp
       if (reachesRelaxation(input, relaxed, lp, choice.value)) return { ...choice, optimal: true };
       consider({ ...choice, method: 'heuristic' });
     }
-    const model = buildPairModel(input, { objective: 'lexicographic', integer: true });
-    const solution = await solvePairModel(input, model, { timeLimitSeconds: budget() });
-    if (solution.x) {
-      const choice = choiceFrom(
-        input,
-        solution.x,
-        solution.optimal ? 'mip' : 'mip-time-limit',
-        solution.optimal,
-      );
-      if (choice?.optimal) return choice;
-      if (choice) consider(choice);
+    if (exactFits()) {
+      const model = buildPairModel(input, { objective: 'lexicographic', integer: true });
+      const solution = await solvePairModel(input, model, { timeLimitSeconds: budget() });
+      if (solution.x) {
+        const kind = solution.optimal ? 'mip' : 'mip-time-limit';
+        const choice = choiceFrom(input, solution.x, kind, solution.optimal);
+        if (choice?.optimal) return choice;
+        if (choice) consider(choice);
+      }
     }
   }
 

@@ -6,6 +6,7 @@ import { compareFigures, qualityFiguresOf } from '../quality';
 import { scheduleSlots } from '../slots';
 import { combinatorialBound, relaxationBound } from './bound';
 import { choosePairs } from './choose-pairs';
+import { highsOverheadSeconds } from './mip';
 import type { PairChoice } from './choose-pairs';
 import { FixedMeetingsError } from './errors';
 import { pairChoiceInput } from './pair-model';
@@ -55,11 +56,11 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
   }
 
   progress(0.05, `choosing among ${problem.candidates.length} candidate pairs`);
-  const choice = await choosePairs(input, { deadline: at(0.5) });
+  const choice = await choosePairs(input, { deadline: at(0.45) });
 
-  progress(0.5, `placing ${choice.pairs.length} meetings`);
+  progress(0.45, `placing ${choice.pairs.length} meetings`);
   let pairs = choice.pairs;
-  let placement = placeMeetings(problem, pairs, { deadline: at(0.7) });
+  let placement = placeMeetings(problem, pairs, { deadline: at(0.65) });
   if (placement.unplacedFixed.length > 0) throw fixedMeetingsError(problem, placement.unplacedFixed);
   let best = { placement, figures: qualityFiguresOf(problem, placement.meetings) };
 
@@ -131,7 +132,8 @@ async function scheduleBound(
   if (choice.optimal) {
     return { servedClusters: choice.value.servedClusters, wishScore: choice.value.wishScore, source: 'mip' };
   }
-  if (secondsLeft < 0.2) return combinatorialBound(input);
+  const variables = input.candidates.length + input.clusterCount;
+  if (secondsLeft < 2.5 * highsOverheadSeconds(variables)) return combinatorialBound(input);
   return relaxationBound(input, Math.min(10, secondsLeft / 2));
 }
 
