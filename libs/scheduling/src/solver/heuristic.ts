@@ -122,13 +122,13 @@ class ChoiceState {
     );
   }
 
-  /** Removing e keeps every cluster served. */
-  isHarmless(e: number): boolean {
+  /** Removing e keeps every cluster served (`secured`: a cluster about to be served otherwise). */
+  isHarmless(e: number, secured = NONE): boolean {
     const a = this.ea[e];
     const b = this.eb[e];
-    if (this.servesA[e] && this.wisher[a] && !this.preServed[a] && this.servedBy[a] === 1) return false;
-    if (this.servesB[e] && this.wisher[b] && !this.preServed[b] && this.servedBy[b] === 1) return false;
-    return true;
+    const losesA = this.servesA[e] && this.wisher[a] && !this.preServed[a] && this.servedBy[a] === 1;
+    const losesB = this.servesB[e] && this.wisher[b] && !this.preServed[b] && this.servedBy[b] === 1;
+    return !(losesA && a !== secured) && !(losesB && b !== secured);
   }
 
   add(e: number): void {
@@ -198,11 +198,11 @@ class ChoiceState {
     return NONE;
   }
 
-  /** The cheapest chosen meeting of c whose removal keeps everyone served. */
-  cheapestHarmlessAt(c: number, exclude: number): number {
+  /** The cheapest chosen meeting of c whose removal keeps everyone served (c too, or `secured`). */
+  cheapestHarmlessAt(c: number, exclude: number, secured = NONE): number {
     let best = NONE;
     for (const e of this.chosenAt[c]) {
-      if (e === exclude || !this.isHarmless(e)) continue;
+      if (e === exclude || !this.isHarmless(e, secured)) continue;
       if (best === NONE || this.w[e] < this.w[best] || (this.w[e] === this.w[best] && e < best)) best = e;
     }
     return best;
@@ -303,7 +303,9 @@ function tryServe(state: ChoiceState, u: number, depth: number, visiting: Set<nu
 /** Frees one meeting of c (for the new edge e) if c is full; re-serves a partner that lost its only wish. */
 function makeSeat(state: ChoiceState, c: number, e: number, depth = 0, visiting?: Set<number>): boolean {
   if (state.hasRoom(c)) return true;
-  const harmless = state.cheapestHarmlessAt(c, e);
+  // The new edge serves c itself: c may give up the meeting that served it so far.
+  const secured = state.serves(e, c) ? c : NONE;
+  const harmless = state.cheapestHarmlessAt(c, e, secured);
   if (harmless !== NONE) {
     state.remove(harmless);
     return true;
@@ -312,7 +314,7 @@ function makeSeat(state: ChoiceState, c: number, e: number, depth = 0, visiting?
   // Drop a meeting whose partner loses its only met wish, then serve that partner elsewhere.
   const options = [...state.chosenAt[c]].sort((x, y) => state.w[x] - state.w[y] || x - y);
   for (const f of options) {
-    if (state.serves(f, c) && state.servedBy[c] === 1 && !state.preServed[c]) continue;
+    if (secured === NONE && state.serves(f, c) && state.servedBy[c] === 1 && !state.preServed[c]) continue;
     const v = state.other(f, c);
     if (visiting.has(v)) continue;
     const mark = state.mark();
