@@ -9,6 +9,10 @@
 import type { Inserter } from './place-insert';
 import type { PlacementState, Random } from './place-state';
 
+// Hot paths read Math through module constants: global lookups are slow in vm contexts (jest).
+const { clz32, exp, max, min } = Math;
+const INFINITY = Number.POSITIVE_INFINITY;
+
 export interface CompactOptions {
   /** Number of moves tried. */
   iterations: number;
@@ -42,7 +46,7 @@ export function compact(
   const ratio = END_TEMPERATURE / START_TEMPERATURE;
   let temperature = START_TEMPERATURE;
 
-  const accept = (delta: number): boolean => delta <= 0 || random.next() < Math.exp(-delta / temperature);
+  const accept = (delta: number): boolean => delta <= 0 || random.next() < exp(-delta / temperature);
 
   // Stop early once the best has not improved for a quarter of the run (deterministic).
   const patience = Math.max(STALL_MIN, Math.floor(iterations / 4));
@@ -170,8 +174,8 @@ function pickTarget(st: PlacementState, e: number, alpha: number, random: Random
   let last = -1;
   if (st.useMasks) {
     const mask = st.busy[x];
-    first = 31 - Math.clz32(mask & -mask);
-    last = 31 - Math.clz32(mask);
+    first = 31 - clz32(mask & -mask);
+    last = 31 - clz32(mask);
   } else {
     for (let s = 0; s < S; s++) {
       if (st.at[x * S + s] === -1) continue;
@@ -179,8 +183,8 @@ function pickTarget(st: PlacementState, e: number, alpha: number, random: Random
       last = s;
     }
   }
-  const lo = Math.max(0, first - 1);
-  const hi = Math.min(S - 1, last + 1);
+  const lo = max(0, first - 1);
+  const hi = min(S - 1, last + 1);
   if (hi <= lo) return -1;
   const beta = lo + random.int(hi - lo);
   return beta >= alpha ? beta + 1 : beta;
@@ -196,7 +200,7 @@ function pickPartner(st: PlacementState, e: number, alpha: number, beta: number,
   const { S } = st;
   const list = st.slotEdges[beta];
   let best = -1;
-  let bestDelta = Infinity;
+  let bestDelta = INFINITY;
   for (let k = 0; k < PARTNER_TRIES; k++) {
     const f = list[random.int(list.length)];
     if (f === e || st.pinnedSlot[f] >= 0 || !st.allowed(f, alpha) || !st.tableOk(f, alpha)) continue;

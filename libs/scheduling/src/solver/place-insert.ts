@@ -16,6 +16,10 @@
  */
 import { PlacementState, Random } from './place-state';
 
+// Hot paths read Math through module constants: global lookups are slow in vm contexts (jest).
+const { min, max } = Math;
+const INFINITY = Number.POSITIVE_INFINITY;
+
 export interface InsertBudget {
   /** Work units (chain steps, slot scans) the repairs may still spend; then only greedy runs. */
   work: number;
@@ -106,8 +110,8 @@ export class Inserter {
     const spanA = this.span(a);
     const spanB = this.span(b);
     let best = -1;
-    let bestCost = Infinity;
-    let bestLoad = Infinity;
+    let bestCost = INFINITY;
+    let bestLoad = INFINITY;
     for (let s = 0; s < S; s++) {
       if (st.at[a * S + s] !== -1 || st.at[b * S + s] !== -1 || !st.allowed(e, s) || !st.tableOk(e, s))
         continue;
@@ -148,8 +152,8 @@ export class Inserter {
     if (first < 0) return 0;
     const st = this.st;
     const p = c * (st.S + 1);
-    const lo = Math.min(first, s);
-    const hi = Math.max(last, s);
+    const lo = min(first, s);
+    const hi = max(last, s);
     return st.availPrefix[p + hi + 1] - st.availPrefix[p + lo] - count - 1 - idle;
   }
 
@@ -229,7 +233,7 @@ export class Inserter {
   }
 
   private walkLimit(): number {
-    return this.budget.work > 0 ? Math.min(this.budget.work, 4 * this.st.n + 8) : 0;
+    return this.budget.work > 0 ? min(this.budget.work, 4 * this.st.n + 8) : 0;
   }
 
   /** Step 2: one cluster is busy in slot α; free it there by an α/β swap that does not reach the other. */
@@ -460,7 +464,7 @@ export class Inserter {
       const a = st.ea[e];
       const b = st.eb[e];
       let best = -1;
-      let bestCost = Infinity;
+      let bestCost = INFINITY;
       let bestOut: number[] = [];
       for (let s = 0; s < S; s++) {
         if (s === cameFrom.get(e) || !st.allowed(e, s) || !st.tableOk(e, s)) continue;
@@ -512,7 +516,7 @@ export class Inserter {
     const list = st.slotEdges[s];
     if (list.length === 0) return -1;
     let best = -1;
-    let bestCost = Infinity;
+    let bestCost = INFINITY;
     const tries = Math.min(list.length, 8);
     const start = this.random.int(list.length);
     for (let k = 0; k < tries; k++) {

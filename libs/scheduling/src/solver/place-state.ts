@@ -4,6 +4,9 @@
  * stay consistent and a journal can undo a failed repair.
  */
 
+// Hot paths read Math through module constants: global lookups are slow in vm contexts (jest).
+const { clz32, imul, floor } = Math;
+
 /** Priority of a fixed meeting: above any wish weight. */
 export const FIXED_PRIORITY = 1e9;
 
@@ -241,8 +244,8 @@ export class PlacementState {
   /** Idle slots of c if it met exactly in the slots of `mask` (S ≤ 32). */
   idleOfMask(c: number, mask: number): number {
     if (mask === 0) return 0;
-    const first = 31 - Math.clz32(mask & -mask);
-    const last = 31 - Math.clz32(mask);
+    const first = 31 - clz32(mask & -mask);
+    const last = 31 - clz32(mask);
     const prefix = c * (this.S + 1);
     return this.availPrefix[prefix + last + 1] - this.availPrefix[prefix + first] - popcount(mask);
   }
@@ -258,7 +261,7 @@ export function popcount(x: number): number {
   x = x - ((x >>> 1) & 0x55555555);
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
+  return imul(x, 0x01010101) >>> 24;
 }
 
 /** A small deterministic PRNG (mulberry32). */
@@ -273,13 +276,13 @@ export class Random {
   next(): number {
     this.state = (this.state + 0x6d2b79f5) >>> 0;
     let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    t = imul(t ^ (t >>> 15), t | 1);
+    t ^= t + imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   /** Uniform integer in [0, bound). */
   int(bound: number): number {
-    return Math.floor(this.next() * bound);
+    return floor(this.next() * bound);
   }
 }

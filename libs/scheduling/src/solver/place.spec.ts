@@ -3,6 +3,7 @@ import { checkSchedule } from '../checker';
 import type { FixedMeeting, Meeting } from '../model';
 import type { CandidatePair, Problem } from '../problem';
 import { placeMeetings, type PlacementResult } from './place';
+import { Random } from './place-state';
 import {
   graphProblem,
   idleSlots,
@@ -226,6 +227,24 @@ describe('placeMeetings — hand-made cases', () => {
     }
   });
 
+  it('returns everything unplaced when the event has no slot, and copes with a single slot', () => {
+    const none = graphProblem({ clusters: 2, edges: [{ a: 0, b: 1 }], slots: 0, tables: 1, fixed: [] });
+    const pair = rawPair(none, 0, 1);
+    expect(placeMeetings(none, [pair])).toEqual({ meetings: [], unplaced: [pair], unplacedFixed: [] });
+    const one = graphProblem({
+      clusters: 3,
+      edges: [
+        { a: 0, b: 1 },
+        { a: 0, b: 2 },
+      ],
+      slots: 1,
+      tables: 1,
+    });
+    const result = placeMeetings(one, one.candidates);
+    expect(placementViolations(one, one.candidates, result)).toEqual([]);
+    expect(result.meetings).toHaveLength(1);
+  });
+
   it('is deterministic', () => {
     const edges = Array.from({ length: 40 }, (_, i) => ({ a: i % 15, b: (i * 7 + 3) % 15 })).filter(
       (e) => e.a !== e.b,
@@ -244,6 +263,37 @@ describe('placeMeetings — hand-made cases', () => {
     const result = placeMeetings(problem, problem.candidates, { deadline: Date.now() - 1 });
     expect(placementViolations(problem, problem.candidates, result)).toEqual([]);
   });
+});
+
+describe('placeMeetings — size', () => {
+  it('places and compacts 3,000 clusters × cap 8 on 16 slots within a few seconds of CPU', () => {
+    const random = new Random(2015);
+    const clusters = 3_000;
+    const cap = 8;
+    const degree = new Array<number>(clusters).fill(0);
+    const seen = new Set<string>();
+    const edges: { a: number; b: number; rank: number }[] = [];
+    for (let tries = 0; tries < clusters * cap * 20 && edges.length < (clusters * cap) / 2 - 20; tries++) {
+      const a = random.int(clusters);
+      const b = random.int(clusters);
+      const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
+      if (a === b || seen.has(key) || degree[a] >= cap || degree[b] >= cap) continue;
+      seen.add(key);
+      degree[a]++;
+      degree[b]++;
+      edges.push({ a, b, rank: 1 + random.int(5) });
+    }
+    const problem = graphProblem({ clusters, edges, slots: 16, tables: 1_000, cap });
+    const cpu = process.cpuUsage();
+    const result = placeMeetings(problem, problem.candidates);
+    const { user, system } = process.cpuUsage(cpu);
+    expect(result.unplaced).toEqual([]);
+    expect(result.meetings.length).toBeGreaterThan(11_900);
+    expect(placementViolations(problem, problem.candidates, result)).toEqual([]);
+    // The greedy start leaves about 6,600 idle slots here; compaction removes most of them.
+    expect(idleSlots(problem, result.meetings)).toBeLessThan(3_000);
+    expect((user + system) / 1e6).toBeLessThan(10);
+  }, 60_000);
 });
 
 /** A random simple graph with every degree ≤ cap. */
