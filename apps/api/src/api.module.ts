@@ -25,6 +25,7 @@ import { HealthController } from './controllers/health.controller';
 import { ParticipantsController } from './controllers/participants.controller';
 import { SchedulesController } from './controllers/schedules.controller';
 import { GlobalExceptionFilter } from './http/exception.filter';
+import { PrintingModule } from './printing/printing.module';
 import { WebModule } from './web/web.module';
 
 /** Creates the first organiser from ORGANISER_EMAIL / ORGANISER_PASSWORD when there is none. */
@@ -87,6 +88,7 @@ export class ApiModule {
         }),
         ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
         CoreModule,
+        PrintingModule,
         WebModule,
       ],
       controllers: [

@@ -4,6 +4,7 @@ import { EventService } from './services/event.service';
 import { HealthService } from './services/health.service';
 import { OrganiserService } from './services/organiser.service';
 import { ParticipantService } from './services/participant.service';
+import { PrintingService } from './services/printing.service';
 import { ScheduleService } from './services/schedule.service';
 import { SolveService } from './services/solve.service';
 import { WishService } from './services/wish.service';
@@ -14,6 +15,7 @@ const SERVICES = [
   HealthService,
   OrganiserService,
   ParticipantService,
+  PrintingService,
   ScheduleService,
   SolveService,
   WishService,

@@ -14,6 +14,7 @@ export * from './services/event.service';
 export * from './services/health.service';
 export * from './services/organiser.service';
 export * from './services/participant.service';
+export * from './services/printing.service';
 export * from './services/schedule.service';
 export * from './services/solve.service';
 export * from './services/wish.service';

@@ -116,6 +116,8 @@ export abstract class ScheduleRepository {
   abstract fail(eventId: string, version: number, reason: string): Promise<void>;
   /** A done version as a schedule file. */
   abstract getSchedule(eventId: string, version: number): Promise<ScheduleFile | null>;
+  /** The event file the version was solved from (its snapshot), whatever the version's state. */
+  abstract getSnapshot(eventId: string, version: number): Promise<EventFile | null>;
   abstract latestDoneVersion(eventId: string): Promise<number | null>;
   /**
    * In one transaction: checks the version is done and the event in one of `fromStatuses`, then sets

@@ -215,6 +215,14 @@ export class TypeOrmScheduleRepository extends ScheduleRepository {
     });
   }
 
+  async getSnapshot(eventId: string, version: number): Promise<EventFile | null> {
+    if (!isUuid(eventId)) return null;
+    const row = await this.db
+      .getRepository(ScheduleVersionEntity)
+      .findOne({ where: { eventId, version }, select: { id: true, snapshot: true } });
+    return row?.snapshot ?? null;
+  }
+
   async latestDoneVersion(eventId: string): Promise<number | null> {
     if (!isUuid(eventId)) return null;
     const [{ last }]: { last: number | null }[] = await this.db.query(
