@@ -8,7 +8,8 @@ import type { PairChoiceInput } from './pair-model';
  *  3. greedy fill by weight;
  *  4. local search: add a pair, dropping at most one meeting on each side (and the worst meeting
  *     of the room when it is full), then give each cluster that lost a meeting its best free pair;
- *     a move is kept only when it is better in the lexicographic order (served, then score).
+ *     a move is kept only when it is better in the lexicographic order (served, then score);
+ *  5. one more round of augmenting swaps, and of local search if it served someone.
  * Deterministic: no randomness, ties broken by candidate index. It may start from a given choice
  * (each step only improves on it).
  */
@@ -252,16 +253,7 @@ export function heuristicChoice(input: PairChoiceInput, options: HeuristicOption
   state.commit();
 
   // 2. Augmenting swaps for the wishers still unserved.
-  for (const u of wishers) {
-    if (expired()) break;
-    if (state.isServed(u)) continue;
-    const served = state.servedClusters;
-    const score = state.score;
-    const mark = state.mark();
-    if (tryServe(state, u, 3, new Set<number>()) && state.better(served, score)) state.commit();
-    else state.rollback(mark);
-  }
-  state.commit();
+  augment(state, wishers, expired);
 
   // 3. Greedy fill, heaviest pairs first.
   const order = Array.from({ length: state.m }, (_, e) => e).filter((e) => state.usable[e] === 1);
@@ -280,7 +272,32 @@ export function heuristicChoice(input: PairChoiceInput, options: HeuristicOption
       if (tryInsert(state, e)) improved = true;
     }
   }
+  // 5. The local search may have opened new augmenting paths: one more round, then polish.
+  if (!expired() && augment(state, wishers, expired)) {
+    for (let i = 0; i < order.length && !expired(); i++)
+      if (!state.chosen[order[i]]) tryInsert(state, order[i]);
+  }
   return state.chosenEdges();
+}
+
+/** Tries to serve each unserved wisher by augmenting swaps; true when one more was served. */
+function augment(state: ChoiceState, wishers: number[], expired: () => boolean): boolean {
+  let gained = false;
+  for (const u of wishers) {
+    if (expired()) break;
+    if (state.isServed(u)) continue;
+    const served = state.servedClusters;
+    const score = state.score;
+    const mark = state.mark();
+    if (tryServe(state, u, 3, new Set<number>()) && state.better(served, score)) {
+      state.commit();
+      gained ||= state.servedClusters > served;
+    } else {
+      state.rollback(mark);
+    }
+  }
+  state.commit();
+  return gained;
 }
 
 /** Gives wisher u one of its own wishes, freeing seats where needed; true on success. */
@@ -291,7 +308,11 @@ function tryServe(state: ChoiceState, u: number, depth: number, visiting: Set<nu
     const t = state.other(e, u);
     if (visiting.has(t)) continue;
     const mark = state.mark();
-    if (makeSeat(state, u, e) && makeSeat(state, t, e, depth, visiting) && makeRoomSeat(state, e)) {
+    if (
+      makeSeat(state, u, e, depth, visiting) &&
+      makeSeat(state, t, e, depth, visiting) &&
+      makeRoomSeat(state, e)
+    ) {
       state.add(e);
       return true;
     }

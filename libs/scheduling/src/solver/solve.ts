@@ -6,7 +6,7 @@ import { compareFigures, qualityFiguresOf } from '../quality';
 import { scheduleSlots } from '../slots';
 import { combinatorialBound, relaxationBound } from './bound';
 import { choosePairs } from './choose-pairs';
-import { highsOverheadSeconds } from './mip';
+import { highsOverheadSeconds, loadHighs } from './mip';
 import type { PairChoice } from './choose-pairs';
 import { FixedMeetingsError } from './errors';
 import { pairChoiceInput } from './pair-model';
@@ -46,6 +46,8 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
   const progress = (fraction: number, message: string) => options.onProgress?.(fraction, message);
 
   progress(0, 'building the problem');
+  // Compile HiGHS (WebAssembly, on background threads) while the problem is built.
+  loadHighs().catch(() => undefined);
   const problem = buildProblem(event);
   const input = pairChoiceInput(problem);
 
