@@ -302,6 +302,26 @@ describe('printed documents and exports', () => {
       expect(grid).toContain('version 1');
     });
 
+    it('prints the event as it was when solved (the version snapshot), not as changed since', async () => {
+      const before = 'Hôtel de Région Auvergne, Clermont-Ferrand';
+      expect(event.event.venue).toBe(before);
+      await service
+        .http()
+        .patch(`/api/events/${eventId}`)
+        .set(auth)
+        .send({ venue: 'Polydome, Clermont-Ferrand' })
+        .expect(200);
+      const [page] = pdfPages(
+        expectDownload(
+          await get('/print/agendas.pdf?cluster=aei'),
+          'application/pdf',
+          '2015-07-09-agenda-aei.pdf',
+        ),
+      );
+      expect(page).toContain(before);
+      expect(page).not.toContain('Polydome');
+    });
+
     it('lists the downloads in the OpenAPI document with their media types', async () => {
       const doc = (await service.http().get('/api/docs-json').expect(200)).body as {
         paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, unknown> }> } }>;
