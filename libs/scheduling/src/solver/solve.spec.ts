@@ -137,11 +137,14 @@ describe('solve', () => {
     expect(second.unmetWishes).toEqual(first.unmetWishes);
   });
 
-  it('respects a short time limit on a large event and still returns a valid schedule', async () => {
+  it('respects a short time limit on a large event: the heuristic instead of HiGHS, still a valid schedule', async () => {
     const event = randomEvent(1500, 3);
     const started = Date.now();
-    const schedule = await solve(event, { timeLimitSeconds: 1 });
-    expect(Date.now() - started).toBeLessThan(2500);
+    const schedule = await solve(event, { timeLimitSeconds: 0.5 });
+    // The placement's last cheap steps may run past the limit; nothing waits for HiGHS.
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(schedule.stats.method).toBe('heuristic');
+    expect(schedule.stats.bound?.source).toBe('combinatorial');
     expectValid(event, schedule.meetings);
     expect(schedule.meetings.length).toBeGreaterThan(1000);
   });
