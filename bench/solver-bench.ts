@@ -57,6 +57,7 @@ interface Row {
   wishes: number;
   meetings: number;
   seconds: number;
+  cpuSeconds?: number;
   runner: 'cli' | 'in-process';
   valid: boolean;
   violations: string[];
@@ -113,6 +114,7 @@ async function runSolver(event: EventFile, dir: string, name: string) {
   const output = join(dir, `${name}.schedule.json`);
   writeFileSync(input, JSON.stringify(event, null, 1));
   if (existsSync(CLI_BUILD)) {
+    const cpuBefore = childrenCpuSeconds();
     const started = process.hrtime.bigint();
     const result = spawnSync(process.execPath, [CLI_ENTRY, 'solve', input, '--out', output], {
       cwd: ROOT,
@@ -120,18 +122,35 @@ async function runSolver(event: EventFile, dir: string, name: string) {
       maxBuffer: 256 * 1024 * 1024,
     });
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpuAfter = childrenCpuSeconds();
+    const cpuSeconds = cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : undefined;
     if (result.status !== 0) {
       throw new Error(
         `CLI exited ${result.status} on ${name}: ${(result.stderr || result.stdout).slice(0, 2000)}`,
       );
     }
     const schedule = JSON.parse(readFileSync(output, 'utf8')) as ScheduleFile;
-    return { schedule, seconds, runner: 'cli' as const };
+    return { schedule, seconds, cpuSeconds, runner: 'cli' as const };
   }
   const started = process.hrtime.bigint();
   const schedule = await solve(event);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { schedule, seconds, runner: 'in-process' as const };
+  return { schedule, seconds, cpuSeconds: undefined, runner: 'in-process' as const };
+}
+
+/**
+ * CPU seconds (user + system) of the waited-for child processes, from /proc/self/stat (Linux;
+ * undefined elsewhere): on a busy machine the wall time of a run says more about the neighbours.
+ */
+function childrenCpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 of stat(5) (cutime, cstime), counted from the state field (3) here.
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -222,6 +241,7 @@ function printTable(rows: Row[]): void {
     'wishes',
     'meetings',
     'seconds',
+    'cpu s',
     'served / bound',
     'wish score / bound',
     'idle (floor)',
@@ -236,6 +256,7 @@ function printTable(rows: Row[]): void {
     String(r.wishes),
     String(r.meetings),
     `${r.seconds.toFixed(2)}${r.runner === 'in-process' ? '*' : ''}`,
+    r.cpuSeconds === undefined ? '–' : r.cpuSeconds.toFixed(2),
     `${r.served} / ${r.bound.servedClusters}`,
     `${r.score} / ${r.bound.wishScore} (${percent(r.score, r.bound.wishScore)})`,
     `${r.idle} (${r.idleFloor})`,
@@ -258,6 +279,7 @@ function printTable(rows: Row[]): void {
     'seconds: the whole CLI process, spawn to exit' +
       (rows.some((r) => r.runner === 'in-process') ? '; * = solve() in-process (CLI not built)' : ''),
   );
+  console.log('cpu s: CPU time of that process (user + system, all its threads; Linux only)');
   console.log(
     'bound: mip = exact optimum of the pair choice; lp = its LP relaxation (each figure rounded down)',
   );
@@ -275,7 +297,7 @@ async function main(): Promise<void> {
       const testCase = loadCase(name);
       const { event } = testCase;
       process.stderr.write(`${name}: ${event.clusters.length} clusters, ${event.wishes.length} wishes… `);
-      const { schedule, seconds, runner } = await runSolver(event, dir, name);
+      const { schedule, seconds, cpuSeconds, runner } = await runSolver(event, dir, name);
       const report = checkSchedule(event, schedule);
       const figures = qualityFigures(event, schedule.meetings);
       const problem = buildProblem(event);
@@ -286,6 +308,7 @@ async function main(): Promise<void> {
         wishes: event.wishes.length,
         meetings: schedule.meetings.length,
         seconds,
+        cpuSeconds,
         runner,
         valid: report.valid,
         violations: report.violations.map((v) => `rule ${v.rule}: ${v.message}`),
