@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+/** Debian's Chromium; CHROMIUM_PATH overrides it. */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = join(__dirname, '../..');
+export const ARTIFACTS = join(ROOT, 'artifacts/browser');
+const DOC_IMAGES = join(ROOT, 'docs/images');
+
+/**
+ * Real headless Chromium. Playwright gives every launch a fresh temporary profile
+ * (user-data-dir), removed when the browser closes.
+ */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-quic',
+      '--no-first-run',
+      // French date and time inputs (24 h), as on a French desk.
+      '--lang=fr-FR',
+    ],
+  });
+}
+
+/** A free TCP port on 127.0.0.1 (the invite links need the address before the app starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Saves a screenshot in artifacts/browser/<name>.png; with UPDATE_DOC_IMAGES=1 also in
+ * docs/images/ui-<name>.png for the README.
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { fullPage?: boolean } = {},
+): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
+  if (process.env.UPDATE_DOC_IMAGES === '1') {
+    mkdirSync(DOC_IMAGES, { recursive: true });
+    await page.screenshot({ path: join(DOC_IMAGES, `ui-${name}.png`), fullPage: options.fullPage ?? true });
+  }
+}
+
+/** Collects console errors and failed requests of a page: a page that logs errors fails the test. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  return errors;
+}
+
+/** Form controls without an accessible name (label, aria-label, aria-labelledby, text), visible ones only. */
+export function unlabelledControls(page: Page): Promise<string[]> {
+  // A string, evaluated in the page: the DOM types are not part of this (Node) program.
+  return page.evaluate(`[...document.querySelectorAll('input:not([type=hidden]), select, textarea, button')]
+    .filter((control) => control.offsetParent !== null)
+    .filter((control) => !((control.labels && control.labels.length > 0) || control.getAttribute('aria-label')
+      || control.getAttribute('aria-labelledby') || (control.tagName === 'BUTTON' && control.textContent.trim())))
+    .map((control) => control.outerHTML.slice(0, 160))`);
+}
