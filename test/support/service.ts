@@ -9,13 +9,17 @@ import { ApiModule } from '../../apps/api/src/api.module';
 import { configureApp } from '../../apps/api/src/setup';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
 import { createTestDatabase, type TestDatabase } from './database';
+import type { TcpProxy } from './tcp-proxy';
 
 export const ORGANISER = { email: 'organiser@example.org', password: 'a long test password' };
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const TEST_REDIS_URL = REDIS_URL;
 
 export interface TestService {
   app: INestApplication;
   config: AppConfig;
+  /** The environment given to loadConfig (for child processes: the same service). */
+  env: Record<string, string>;
   database: TestDatabase;
   worker?: INestApplicationContext;
   /** supertest agent on the API. */
@@ -27,16 +31,21 @@ export interface TestService {
 
 /**
  * A fresh database (migrated), a unique QUEUE_PREFIX, the API built as main.ts builds it and,
- * when asked, the worker. `env` overrides the environment given to loadConfig.
+ * when asked, the worker. `env` overrides the environment given to loadConfig; `via` routes the
+ * app's connections to PostgreSQL and/or Redis through TCP proxies (outage tests).
  */
 export async function startService(
-  options: { worker?: boolean; env?: Record<string, string> } = {},
+  options: {
+    worker?: boolean;
+    env?: Record<string, string>;
+    via?: { postgres?: TcpProxy; redis?: TcpProxy };
+  } = {},
 ): Promise<TestService> {
   const database = await createTestDatabase();
   const queuePrefix = `ic-test-${randomBytes(4).toString('hex')}`;
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    REDIS_URL,
+  const env: Record<string, string> = {
+    DATABASE_URL: options.via?.postgres ? options.via.postgres.url(database.url) : database.url,
+    REDIS_URL: options.via?.redis ? options.via.redis.url(REDIS_URL) : REDIS_URL,
     QUEUE_PREFIX: queuePrefix,
     LOG_LEVEL: 'silent',
     JWT_SECRET: randomBytes(24).toString('hex'),
@@ -46,7 +55,8 @@ export async function startService(
     SOLVE_ATTEMPTS: '2',
     PUBLIC_URL: 'http://interclustering.test',
     ...options.env,
-  });
+  };
+  const config = loadConfig(env);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
     bodyParser: false,
     bufferLogs: true,
@@ -58,6 +68,7 @@ export async function startService(
   const service: TestService = {
     app,
     config,
+    env,
     database,
     http: () => request(app.getHttpServer()),
     startWorker: async () => {

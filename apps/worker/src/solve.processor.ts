@@ -1,9 +1,10 @@
 import { OnWorkerEvent, Processor, WorkerHost } from '@nestjs/bullmq';
 import { Injectable, Logger, OnApplicationBootstrap, Type } from '@nestjs/common';
-import { AppConfig } from '@app/config';
+import { AppConfig, redisConnection } from '@app/config';
 import { SolveService, isPermanentFailure } from '@app/core';
 import { SOLVE_QUEUE, SOLVE_QUEUE_JOB_NAMES, parseSolvePayload, type SolveJobPayload } from '@app/queue';
 import { Job, UnrecoverableError } from 'bullmq';
+import { hostname } from 'node:os';
 
 type Handler = (job: Job) => Promise<unknown>;
 
@@ -100,11 +101,27 @@ export class SolveProcessor extends WorkerHost implements OnApplicationBootstrap
 export function configuredSolveProcessor(config: AppConfig): Type<SolveProcessor> {
   @Processor(SOLVE_QUEUE, {
     autorun: false,
+    // Shown as the job's `processedBy`: which worker process holds (or held) a job.
+    name: `${hostname()}:${process.pid}`,
     concurrency: config.workerConcurrency,
-    // The solver may hold the event loop; keep the lock well beyond the time limit.
-    lockDuration: Math.max(30_000, (config.solveTimeLimitSeconds + 30) * 1000),
+    // The worker's own connection waits for Redis when it is away (the producer's fails fast).
+    connection: workerConnection(config),
+    // The solver may hold the event loop; the lock (SOLVE_LOCK_SECONDS) outlasts the time limit.
+    // A worker that dies gives its job back once the lock expires (stalled-job check).
+    lockDuration: config.solveLockSeconds * 1000,
+    stalledInterval: config.solveStalledCheckSeconds * 1000,
     maxStalledCount: 2,
   })
   class ConfiguredSolveProcessor extends SolveProcessor {}
   return ConfiguredSolveProcessor;
+}
+
+/** The worker's Redis connection: blocking commands, offline queue on, reconnects every 1–5 s. */
+export function workerConnection(config: AppConfig) {
+  return {
+    ...redisConnection(config.redisUrl),
+    maxRetriesPerRequest: null,
+    enableOfflineQueue: true,
+    retryStrategy: (times: number) => Math.min(1000 * times, 5000),
+  };
 }

@@ -21,6 +21,8 @@ describe('loadConfig', () => {
       workerConcurrency: 1,
       solveAttempts: 3,
       solveTimeLimitSeconds: 30,
+      solveLockSeconds: 60,
+      solveStalledCheckSeconds: 30,
       publicUrl: 'http://localhost:3000',
       bodyLimitImport: 5 * 1024 * 1024,
       bodyLimit: 64 * 1024,
@@ -75,6 +77,23 @@ describe('loadConfig', () => {
       corsOrigins: ['https://a.example.org', 'https://b.example.org'],
       logLevel: 'debug',
     });
+  });
+
+  it('reads the lock and stalled-check durations of solve jobs, the lock longer than a solve', () => {
+    expect(
+      loadConfig({
+        SOLVE_TIME_LIMIT_SECONDS: '3',
+        SOLVE_LOCK_SECONDS: '6',
+        SOLVE_STALLED_CHECK_SECONDS: '1',
+      }),
+    ).toMatchObject({ solveTimeLimitSeconds: 3, solveLockSeconds: 6, solveStalledCheckSeconds: 1 });
+    expect(loadConfig({ SOLVE_TIME_LIMIT_SECONDS: '120' }).solveLockSeconds).toBe(150);
+    expect(problemsOf({ SOLVE_TIME_LIMIT_SECONDS: '10', SOLVE_LOCK_SECONDS: '10' })).toEqual([
+      expect.stringMatching(/^SOLVE_LOCK_SECONDS: must be greater than SOLVE_TIME_LIMIT_SECONDS \(10\)/),
+    ]);
+    expect(problemsOf({ SOLVE_STALLED_CHECK_SECONDS: '0' })).toEqual([
+      expect.stringMatching(/^SOLVE_STALLED_CHECK_SECONDS: must be an integer from 1 to 3600/),
+    ]);
   });
 
   it('requires JWT_SECRET in production', () => {

@@ -18,6 +18,14 @@ export abstract class AppConfig {
   abstract readonly workerConcurrency: number;
   abstract readonly solveAttempts: number;
   abstract readonly solveTimeLimitSeconds: number;
+  /**
+   * Seconds a worker holds a solve job's lock without renewing it; a worker that dies (SIGKILL, lost
+   * machine) gives its job back to the queue this long after its last renewal. Longer than the
+   * solver's time limit, because the solver may hold the event loop while it runs.
+   */
+  abstract readonly solveLockSeconds: number;
+  /** Seconds between two checks for stalled jobs (jobs whose worker died). */
+  abstract readonly solveStalledCheckSeconds: number;
   abstract readonly organiserEmail?: string;
   abstract readonly organiserPassword?: string;
   abstract readonly publicUrl: string;
@@ -150,6 +158,14 @@ export function loadConfig(env: Env): AppConfig {
     );
   }
 
+  const solveTimeLimitSeconds = integer('SOLVE_TIME_LIMIT_SECONDS', 30, 1, 3600);
+  const solveLockSeconds = integer('SOLVE_LOCK_SECONDS', Math.max(30, solveTimeLimitSeconds + 30), 2, 7200);
+  if (read('SOLVE_LOCK_SECONDS') !== undefined && solveLockSeconds <= solveTimeLimitSeconds) {
+    problems.push(
+      `SOLVE_LOCK_SECONDS: must be greater than SOLVE_TIME_LIMIT_SECONDS (${solveTimeLimitSeconds}), or a long solve is taken for a dead worker (got ${solveLockSeconds})`,
+    );
+  }
+
   const config: AppConfig = {
     nodeEnv,
     databaseUrl,
@@ -161,7 +177,9 @@ export function loadConfig(env: Env): AppConfig {
     queuePrefix,
     workerConcurrency: integer('WORKER_CONCURRENCY', 1, 1, 64),
     solveAttempts: integer('SOLVE_ATTEMPTS', 3, 1, 20),
-    solveTimeLimitSeconds: integer('SOLVE_TIME_LIMIT_SECONDS', 30, 1, 3600),
+    solveTimeLimitSeconds,
+    solveLockSeconds,
+    solveStalledCheckSeconds: integer('SOLVE_STALLED_CHECK_SECONDS', 30, 1, 3600),
     organiserEmail: organiserEmail?.toLowerCase(),
     organiserPassword,
     publicUrl,

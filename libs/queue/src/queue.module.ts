@@ -17,7 +17,15 @@ export class QueueModule {
         BullModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
-            connection: { ...redisConnection(config.redisUrl), maxRetriesPerRequest: null },
+            // The producer's connection: while Redis is away a command fails at once (no offline
+            // queue), so a solve request answers 503 instead of enqueuing a job later. It keeps
+            // reconnecting every 1–5 s. The worker has its own connection (apps/worker).
+            connection: {
+              ...redisConnection(config.redisUrl),
+              maxRetriesPerRequest: 1,
+              enableOfflineQueue: false,
+              retryStrategy: (times: number) => Math.min(1000 * times, 5000),
+            },
             prefix: config.queuePrefix,
           }),
         }),

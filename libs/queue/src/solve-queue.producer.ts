@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '@app/config';
 import { SolveJobQueue } from '@app/core';
 import type { Queue } from 'bullmq';
@@ -9,7 +9,7 @@ const ENQUEUE_TIMEOUT_MS = 5000;
 
 /** The producer of the `solve` queue. */
 @Injectable()
-export class BullSolveJobQueue extends SolveJobQueue implements OnModuleInit {
+export class BullSolveJobQueue extends SolveJobQueue {
   private readonly logger = new Logger('SolveQueue');
   private lastErrorLog = 0;
 
@@ -18,10 +18,8 @@ export class BullSolveJobQueue extends SolveJobQueue implements OnModuleInit {
     private readonly config: AppConfig,
   ) {
     super();
-  }
-
-  onModuleInit(): void {
-    // Connection errors: one line every 30 s at most (ioredis keeps reconnecting).
+    // Connection errors: one line every 30 s at most (ioredis keeps reconnecting). Listening from
+    // the start: an error emitted with no listener would be printed by BullMQ with its stack.
     this.queue.on('error', (error: Error) => {
       const now = Date.now();
       if (now - this.lastErrorLog < 30_000) return;

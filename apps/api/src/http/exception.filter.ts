@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@app/core';
+import { isDatabaseUnavailable } from '@app/persistence';
 import type { Response } from 'express';
 import { STATUS_OF, bodyParserError, errorBody, type ErrorBody } from './error-response';
 
@@ -11,7 +12,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (body.statusCode >= 500 && body.code !== 'QUEUE_UNAVAILABLE') {
+    if (body.code === 'DATABASE_UNAVAILABLE') {
+      this.logger.warn(`PostgreSQL unavailable: ${exception instanceof Error ? exception.message : ''}`);
+    } else if (body.statusCode >= 500 && body.code !== 'QUEUE_UNAVAILABLE') {
       this.logger.error(
         exception instanceof Error ? (exception.stack ?? exception.message) : String(exception),
       );
@@ -41,6 +44,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     }
     const parsed = bodyParserError(exception);
     if (parsed) return parsed;
+    if (isDatabaseUnavailable(exception)) {
+      return errorBody(503, 'The database is unavailable; try again in a moment.', 'DATABASE_UNAVAILABLE');
+    }
     return errorBody(500, 'Internal server error.');
   }
 }
