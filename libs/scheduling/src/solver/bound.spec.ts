@@ -76,7 +76,7 @@ const inputArbitrary = fc
       wishers[a] = true;
       if (edge.rankBA) wishers[b] = true;
       const weight = 4 - edge.rankAB + (edge.rankBA ? 4 - edge.rankBA : 0);
-      candidates.push({ a, b, rankAB: edge.rankAB, rankBA: edge.rankBA, weight, commonSlots: [0] });
+      candidates.push({ a, b, rankAB: edge.rankAB, rankBA: edge.rankBA, weight, commonSlots: [0, 1, 2, 3] });
     }
     return {
       clusterCount: n,

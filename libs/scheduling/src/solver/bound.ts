@@ -13,8 +13,10 @@ import type { PairChoiceInput } from './pair-model';
  *  - `combinatorial`: when even the LP does not finish: every wisher that has a candidate is served
  *    and every candidate is chosen (capped by the room).
  * The pair choice is the contract's (caps, exclusions, pairing policy, fixed meetings, a common
- * available slot, at most tables × slots meetings) with one implied constraint more: a cluster
- * takes no more meetings than it has available slots (rules 3 and 5).
+ * available slot, at most tables × slots meetings) with constraints that every valid schedule
+ * satisfies anyway (rules 3 and 5), so the bound stays a bound and gets tighter: a cluster takes no
+ * more meetings than it has available slots, and no more pairs needing the same few slots than there
+ * are such slots (pair-model.ts, slotLimits).
  */
 export interface BoundOptions {
   /** Budget of the exact program, seconds (default 10). */

@@ -4,7 +4,7 @@ import type { CandidatePair } from '../problem';
 import { makeEvent, mutualWish, wish, wishList } from '../testing';
 import { choosePairs } from './choose-pairs';
 import { heuristicChoice } from './heuristic';
-import { compareValues, evaluateChoice, isFeasibleChoice, pairChoiceInput } from './pair-model';
+import { compareValues, evaluateChoice, isFeasibleChoice, pairChoiceInput, slotLimits } from './pair-model';
 import type { PairChoiceInput, PairChoiceValue } from './pair-model';
 
 const soon = () => Date.now() + 10_000;
@@ -133,6 +133,20 @@ describe('choosePairs', () => {
     expect(choice.pairs).toHaveLength(1);
   });
 
+  it('does not choose two partners of a cluster who are only there for the same slot', async () => {
+    // b and c are there for 14:20–14:40 only: a may meet one of them, then d.
+    const slot1 = [{ start: '14:20', end: '14:40' }];
+    const event = makeEvent({
+      clusters: ['a', { id: 'b', availability: slot1 }, { id: 'c', availability: slot1 }, 'd'],
+      wishes: wishList('a', 'b', 'c', 'd'),
+    });
+    const input = pairChoiceInput(buildProblem(event));
+    expect(slotLimits(input)).toEqual([{ cluster: 0, members: [0, 1], limit: 1 }]);
+    const choice = await choosePairs(input, { deadline: soon() });
+    expect(ids(choice.pairs, ['a', 'b', 'c', 'd'])).toEqual(['a-b', 'a-d']);
+    expect(choice.optimal).toBe(true);
+  });
+
   it('returns an empty choice when there is nothing to choose', async () => {
     const input = pairChoiceInput(buildProblem(makeEvent()));
     const choice = await choosePairs(input, { deadline: soon() });
@@ -189,7 +203,7 @@ const inputArbitrary = fc
         rankAB,
         rankBA: edge.rankBA,
         weight: (rankAB ? 6 - rankAB : 0) + (edge.rankBA ? 6 - edge.rankBA : 0),
-        commonSlots: [0],
+        commonSlots: [0, 1, 2, 3],
       });
     }
     return {

@@ -1,11 +1,13 @@
 import type { Highs } from 'highs';
+import { slotLimits } from './pair-model';
 import type { PairChoiceInput } from './pair-model';
 
 /**
  * The pair choice as a mixed-integer program, solved by HiGHS (WebAssembly, no I/O) from CPLEX LP
  * text. x_e ∈ {0,1} chooses candidate e; s_c ∈ {0,1} says wisher c is served, allowed only when
  * one of c's own wishes is chosen:
- *   Σ_{e∋c} x_e ≤ capacity_c,   s_c ≤ Σ_{e∋c, c wished e} x_e,   Σ_e x_e ≤ roomCapacity.
+ *   Σ_{e∋c} x_e ≤ capacity_c,   s_c ≤ Σ_{e∋c, c wished e} x_e,   Σ_e x_e ≤ roomCapacity,
+ * and the slot limits of pair-model.ts (a cluster's pairs that all need the same few slots).
  */
 
 type HighsLoader = () => Promise<Highs>;
@@ -131,6 +133,14 @@ export function buildPairModel(input: PairChoiceInput, options: PairModelOptions
     }
     lines.push(' <= 0');
   }
+  slotLimits(input).forEach((limit, i) => {
+    writeSum(
+      limit.members.map((e) => `x${e}`),
+      lines,
+      ` slots${i}:`,
+    );
+    lines.push(` <= ${limit.limit}`);
+  });
   if (columns.length > input.roomCapacity) {
     writeSum(
       columns.map((e) => `x${e}`),

@@ -96,3 +96,42 @@ export function isFeasibleChoice(input: PairChoiceInput, pairs: CandidatePair[])
   }
   return true;
 }
+
+/** At most `limit` of the `members` (candidate indexes) may be chosen: they all need one of `limit` slots of `cluster`. */
+export interface SlotLimit {
+  cluster: number;
+  members: number[];
+  limit: number;
+}
+
+/**
+ * Implied by rules 3 and 5: a cluster meets at most once per slot, so among its pairs whose common
+ * slots all lie in a set S, at most |S| can meet (Hall's condition). For each cluster and each
+ * distinct common-slot set of its pairs, the limit when it binds (fewer slots than both those pairs
+ * and the cluster's capacity). Two partners who are only there for the same slot cannot both meet it.
+ */
+export function slotLimits(input: PairChoiceInput): SlotLimit[] {
+  const bySet: Map<string, { slots: Set<number>; size: number }>[] = Array.from(
+    { length: input.clusterCount },
+    () => new Map(),
+  );
+  const incident: number[][] = Array.from({ length: input.clusterCount }, () => []);
+  input.candidates.forEach((pair, e) => {
+    if (input.capacity[pair.a] <= 0 || input.capacity[pair.b] <= 0) return;
+    for (const c of [pair.a, pair.b]) {
+      incident[c].push(e);
+      const key = pair.commonSlots.join(',');
+      if (!bySet[c].has(key))
+        bySet[c].set(key, { slots: new Set(pair.commonSlots), size: pair.commonSlots.length });
+    }
+  });
+  const limits: SlotLimit[] = [];
+  for (let c = 0; c < input.clusterCount; c++) {
+    for (const { slots, size } of bySet[c].values()) {
+      if (size >= input.capacity[c]) continue;
+      const members = incident[c].filter((e) => input.candidates[e].commonSlots.every((s) => slots.has(s)));
+      if (members.length > size) limits.push({ cluster: c, members, limit: size });
+    }
+  }
+  return limits;
+}

@@ -97,7 +97,7 @@ describe('solve', () => {
     expect((error as FixedMeetingsError).message).toBe('this fixed meeting cannot be placed: fixed[1] c – d');
   });
 
-  it('re-fills the capacity of pairs that cannot be placed with placeable ones', async () => {
+  it('never chooses two partners who need the same single slot of a cluster', async () => {
     // b, c and d are only there for the first slot: a can meet only one of them, then e.
     const first = [{ start: '14:00', end: '14:20' }];
     const event = makeEvent({
@@ -113,11 +113,45 @@ describe('solve', () => {
     const schedule = await solve(event);
     expectValid(event, schedule.meetings);
     expect(pairsOf(schedule.meetings)).toEqual(['a-b', 'a-e']);
-    expect(schedule.stats.wishScore).toBe(5 + 2);
-    const reasons = schedule.unmetWishes.map((u) => [u.to, u.code]);
-    expect(reasons).toEqual([
-      ['c', 'not-placeable'],
-      ['d', 'not-placeable'],
+    expect(schedule.stats).toMatchObject({ wishScore: 5 + 2, repairRounds: 0, optimal: true });
+  });
+
+  it('re-fills the capacity of pairs that cannot be placed with placeable ones', async () => {
+    // One table. a, b and d are there for the first slot only, c for the first two. The choice
+    // (a–b, c–d) cannot be placed: both need the only table at 14:00. The repair keeps a–b, forbids
+    // c–d and re-fills c's capacity with c–e at 14:20.
+    const first = [{ start: '14:00', end: '14:20' }];
+    const event = makeEvent({
+      event: { tables: 1, maxMeetingsPerCluster: 1 },
+      clusters: [
+        { id: 'a', availability: first },
+        { id: 'b', availability: first },
+        { id: 'c', availability: [{ start: '14:00', end: '14:40' }] },
+        { id: 'd', availability: first },
+        'e',
+      ],
+      wishes: [...mutualWish('a', 'b'), ...wishList('c', 'd', 'e')],
+    });
+    const schedule = await solve(event);
+    expectValid(event, schedule.meetings);
+    expect(schedule.meetings).toEqual([
+      { slot: 0, table: 1, clusters: ['a', 'b'] },
+      { slot: 1, table: 1, clusters: ['c', 'e'] },
+    ]);
+    expect(schedule.stats).toMatchObject({
+      servedClusters: 3,
+      wishScore: 14,
+      repairRounds: 1,
+      optimal: false,
+    });
+    expect(schedule.unmetWishes).toEqual([
+      {
+        from: 'c',
+        to: 'd',
+        rank: 1,
+        code: 'wisher-at-cap',
+        reason: 'c already has 1 meeting: with e (its rank-2 wish)',
+      },
     ]);
   });
 
