@@ -424,6 +424,17 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     }
     expect(pages.some((page) => page.includes('Auvergne Efficience Industrielle'))).toBe(true);
     expect(text).not.toContain('Lancer le calcul');
+
+    // The printing library's documents, downloaded from the page (with the organiser's token).
+    const download = organiser.waitForEvent('download');
+    await organiser.getByRole('button', { name: 'Agendas, un par page (PDF)' }).click();
+    const saved = join(ARTIFACTS, 'agendas-download.pdf');
+    await (await download).saveAs(saved);
+    expect(readFileSync(saved).subarray(0, 5).toString()).toBe('%PDF-');
+    const downloaded = execFileSync('pdftotext', [saved, '-'], { encoding: 'utf8' });
+    expect(downloaded.split('\f').filter((page) => page.trim() !== '')).toHaveLength(40);
+    expect(downloaded).toContain('jeudi 9 juillet 2015');
+    await organiser.locator('main').getByText('téléchargé', { exact: false }).waitFor();
   });
 
   it('shows the manager its agenda once published, on the phone, and switches to English', async () => {
@@ -441,6 +452,11 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     for (const meeting of agenda.meetings)
       await manager.locator('main').getByText(meeting.partner.name, { exact: true }).first().waitFor();
     await screenshot(manager, 'manager-agenda');
+    const calendar = manager.waitForEvent('download');
+    await manager.getByRole('button', { name: 'Ajouter à mon calendrier (.ics)' }).click();
+    const ics = readFileSync((await (await calendar).path()) as string, 'utf8');
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(agenda.meetings.length);
 
     await manager.getByRole('button', { name: 'Switch to English' }).click();
     await manager.getByRole('heading', { name: 'Your agenda' }).waitFor();

@@ -1,80 +1,110 @@
-/* global fetch, URLSearchParams */
+/* global URLSearchParams */
 import { api } from '../api.mjs';
-import { fileSlug, h, saveBlob } from '../dom.mjs';
+import { h, saveBlob, uid } from '../dom.mjs';
 import { errorText, getLang, t } from '../i18n.mjs';
 import { actionButton, statusLine } from '../ui.mjs';
 
 /**
- * Files of the printing library (PDF agendas, grid, table cards, CSV, iCalendar), downloaded from
- * the API with the bearer token (so through fetch, not plain links). Only the routes the server
- * declares in its OpenAPI document are offered.
+ * Files of the printing library (PDF agendas, grid, table cards, CSV, iCalendar, printable HTML),
+ * downloaded from the API with the bearer token — through fetch, as plain links cannot send it.
+ * The language of the documents is the language of the page.
  */
-export const ORGANISER_DOWNLOADS = [
-  { key: 'agendasPdf', route: '/api/events/{id}/print/agendas.pdf', file: 'agendas.pdf' },
-  { key: 'gridPdf', route: '/api/events/{id}/print/grid.pdf', file: 'grid.pdf' },
-  { key: 'tablesPdf', route: '/api/events/{id}/print/tables.pdf', file: 'tables.pdf' },
-  { key: 'meetingsCsv', route: '/api/events/{id}/print/meetings.csv', file: 'meetings.csv' },
+const ORGANISER_DOWNLOADS = [
+  { key: 'agendasPdf', path: 'print/agendas.pdf' },
+  { key: 'gridPdf', path: 'print/grid.pdf' },
+  { key: 'gridPdfA4', path: 'print/grid.pdf', query: { paper: 'a4' } },
+  { key: 'tablesPdf', path: 'print/tables.pdf' },
+  { key: 'meetingsCsv', path: 'print/meetings.csv' },
+  { key: 'agendasHtml', path: 'print/agenda.html' },
+  { key: 'gridHtml', path: 'print/grid.html' },
 ];
 
-export const MANAGER_DOWNLOADS = [
-  { key: 'agendaPdf', route: '/api/events/{id}/participants/{clusterId}/agenda.pdf', file: 'agenda.pdf' },
-  { key: 'agendaIcs', route: '/api/events/{id}/participants/{clusterId}/agenda.ics', file: 'agenda.ics' },
+const CLUSTER_DOWNLOADS = [
+  { key: 'agendaPdf', path: 'participants/{clusterId}/agenda.pdf' },
+  { key: 'agendaIcs', path: 'participants/{clusterId}/calendar.ics' },
 ];
 
-let declared;
-/** The GET routes of the API (from /api/docs-json), read once. */
-async function declaredRoutes() {
-  if (!declared) {
-    declared = fetch('/api/docs-json')
-      .then((response) => (response.ok ? response.json() : { paths: {} }))
-      .then(
-        (doc) =>
-          new Set(
-            Object.entries(doc.paths ?? {})
-              .filter(([, ops]) => ops.get)
-              .map(([path]) => path),
-          ),
-      )
-      .catch(() => new Set());
-  }
-  return declared;
+/** The file name of a `Content-Disposition: attachment; filename="…"` header. */
+function fileName(response, fallback) {
+  const match = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '');
+  return match ? match[1] : fallback;
 }
 
-/** Download buttons for the routes that exist; a note when the server offers none. */
-export async function downloadButtons({ event, version, clusterId, as = 'organiser', title }) {
-  const routes = await declaredRoutes();
-  const list = (as === 'manager' ? MANAGER_DOWNLOADS : ORGANISER_DOWNLOADS).filter((d) =>
-    routes.has(d.route),
-  );
+async function fetchFile({ eventId, download, clusterId, version, as, status }) {
+  status.info(t('download.preparing'));
+  try {
+    const path = download.path.replace('{clusterId}', encodeURIComponent(clusterId ?? ''));
+    const query = new URLSearchParams({
+      lang: getLang(),
+      ...(download.query ?? {}),
+      ...(version ? { version: String(version) } : {}),
+    });
+    const response = await api(`events/${eventId}/${path}?${query}`, { as, raw: true });
+    const name = fileName(response, path.split('/').pop());
+    saveBlob(await response.blob(), name);
+    status.ok(t('download.done', { file: name }));
+  } catch (error) {
+    status.fail(errorText(error));
+  }
+}
+
+/** The organiser's downloads of a version: every document, and one cluster's agenda and calendar. */
+export function organiserDownloads({ event, version, clusters }) {
   const status = statusLine();
-  const base = fileSlug(
-    `${event.settings?.name ?? event.name ?? 'event'}${clusterId ? `-${clusterId}` : ''}`,
-  );
-  const buttons = list.map((download) =>
-    actionButton(t(`download.${download.key}`), async () => {
-      status.info(t('download.preparing'));
-      try {
-        const path = download.route
-          .replace('/api/', '')
-          .replace('{id}', event.id)
-          .replace('{clusterId}', clusterId ?? '');
-        const query = new URLSearchParams({
-          lang: getLang(),
-          ...(version ? { version: String(version) } : {}),
-        });
-        const response = await api(`${path}?${query}`, { as, raw: true });
-        saveBlob(await response.blob(), `${base}-${download.file}`);
-        status.ok(t('download.done', { file: `${base}-${download.file}` }));
-      } catch (error) {
-        status.fail(errorText(error));
-      }
-    }),
+  const select = h(
+    'select',
+    { id: uid('download-cluster') },
+    [...clusters]
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((c) => h('option', { value: c.id }, c.name)),
   );
   return h(
     'section',
     { class: 'card downloads', 'aria-labelledby': 'downloads-title' },
-    h('h3', { id: 'downloads-title' }, title ?? t('download.title')),
-    buttons.length ? h('div', { class: 'actions' }, buttons) : h('p', { class: 'hint' }, t('download.none')),
+    h('h3', { id: 'downloads-title' }, t('download.title', { version })),
+    h(
+      'div',
+      { class: 'actions' },
+      ORGANISER_DOWNLOADS.map((download) =>
+        actionButton(t(`download.${download.key}`), () =>
+          fetchFile({ eventId: event.id, download, version, status }),
+        ),
+      ),
+    ),
+    h(
+      'div',
+      { class: 'cluster-downloads' },
+      h('div', { class: 'field' }, h('label', { for: select.id }, t('download.oneCluster')), select),
+      h(
+        'div',
+        { class: 'actions' },
+        CLUSTER_DOWNLOADS.map((download) =>
+          actionButton(t(`download.${download.key}`), () =>
+            fetchFile({ eventId: event.id, download, clusterId: select.value, version, status }),
+          ),
+        ),
+      ),
+    ),
+    status.element,
+  );
+}
+
+/** A manager's downloads: its agenda (PDF) and calendar (.ics) of the published schedule. */
+export function managerDownloads({ event, clusterId }) {
+  const status = statusLine();
+  return h(
+    'section',
+    { class: 'card downloads', 'aria-labelledby': 'downloads-title' },
+    h('h3', { id: 'downloads-title' }, t('download.agendaTitle')),
+    h(
+      'div',
+      { class: 'actions' },
+      CLUSTER_DOWNLOADS.map((download) =>
+        actionButton(t(`download.manager.${download.key}`), () =>
+          fetchFile({ eventId: event.id, download, clusterId, as: 'manager', status }),
+        ),
+      ),
+    ),
     status.element,
   );
 }

@@ -5,7 +5,7 @@ import { formatDate, statusLabel, t } from '../i18n.mjs';
 import { deriveSlots } from '../slots.mjs';
 import { clearErrors, field, setFlash, showErrors, statusLine, takeFlash } from '../ui.mjs';
 import { availabilityEditor } from './availability.mjs';
-import { downloadButtons } from './downloads.mjs';
+import { managerDownloads } from './downloads.mjs';
 import { clusterDayView } from './schedule-views.mjs';
 import { rankedList } from './wish-list.mjs';
 
@@ -439,7 +439,7 @@ async function agendaView({ event, eventId, clusterId }) {
     ),
     event.settings.venue ? h('p', { class: 'meta' }, event.settings.venue) : null,
     clusterDayView(schedule, index, clusterId, { headingLevel: 'h2', perspective: 'manager' }),
-    await downloadButtons({ event, clusterId, as: 'manager', title: t('download.agendaTitle') }),
+    managerDownloads({ event, clusterId }),
     h(
       'p',
       { class: 'hint' },

@@ -3,7 +3,7 @@ import { api } from '../api.mjs';
 import { h, replace } from '../dom.mjs';
 import { formatDate, t } from '../i18n.mjs';
 import { clusterDayView, eventIndex, gridView } from './schedule-views.mjs';
-import { downloadButtons } from './downloads.mjs';
+import { organiserDownloads } from './downloads.mjs';
 
 /**
  * Printing: every cluster's agenda (one sheet each) and the master grid, printed by the browser
@@ -100,7 +100,7 @@ export async function printTab({ event }) {
       ),
       h('p', { class: 'hint' }, t('print.hint')),
     ),
-    await downloadButtons({ event, version, clusters: file.clusters }),
+    organiserDownloads({ event, version, clusters: file.clusters }),
     sheets,
   );
 }
