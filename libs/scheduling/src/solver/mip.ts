@@ -56,6 +56,9 @@ export interface PairModelOptions {
 
 export interface PairModel {
   lp: string;
+  integer: boolean;
+  /** Number of variables (x and s). */
+  variables: number;
   /** Candidate indexes that are variables (the others cannot be chosen: a side has no capacity). */
   columns: number[];
   /** Wishers that have a served variable. */
@@ -65,6 +68,8 @@ export interface PairModel {
 }
 
 const TERMS_PER_LINE = 12;
+/** Below this many variables, the LP relaxation is solved without presolve. */
+const SMALL_LP_VARIABLES = 1000;
 
 function writeSum(terms: string[], lines: string[], head: string): void {
   if (terms.length === 0) {
@@ -169,7 +174,14 @@ export function buildPairModel(input: PairChoiceInput, options: PairModelOptions
     }
   }
   lines.push('End');
-  return { lp: lines.join('\n'), columns, servedColumns, servedWeight };
+  return {
+    lp: lines.join('\n'),
+    integer: options.integer,
+    variables: columns.length + servedColumns.length,
+    columns,
+    servedColumns,
+    servedWeight,
+  };
 }
 
 export interface PairModelSolution {
@@ -221,6 +233,8 @@ export async function solvePairModel(
       output_flag: false,
       random_seed: 0,
       threads: 1,
+      // On small LPs, presolve costs more (a cold WebAssembly code path) than it saves.
+      ...(model.integer || model.variables >= SMALL_LP_VARIABLES ? {} : { presolve: 'off' as const }),
     });
   } catch (error) {
     discardHighs();
