@@ -46,20 +46,27 @@ export function freePort(): Promise<number> {
 }
 
 /**
- * Saves a screenshot in artifacts/browser/<name>.png; with UPDATE_DOC_IMAGES=1 also in
- * docs/images/ui-<name>.png for the README.
+ * Saves a screenshot in artifacts/browser/<name>.png (the whole page). Those marked `doc`, with
+ * UPDATE_DOC_IMAGES=1, also go to docs/images/ui-<name>.png for the README (the visible part only).
  */
 export async function screenshot(
   page: Page,
   name: string,
-  options: { fullPage?: boolean } = {},
+  options: { fullPage?: boolean; doc?: boolean } = {},
 ): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
-  const path = join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path, fullPage: options.fullPage ?? true, animations: 'disabled' });
-  if (process.env.UPDATE_DOC_IMAGES === '1') {
+  await page.screenshot({
+    path: join(ARTIFACTS, `${name}.png`),
+    fullPage: options.fullPage ?? true,
+    animations: 'disabled',
+  });
+  if (options.doc && process.env.UPDATE_DOC_IMAGES === '1') {
     mkdirSync(DOC_IMAGES, { recursive: true });
-    await page.screenshot({ path: join(DOC_IMAGES, `ui-${name}.png`), fullPage: options.fullPage ?? true });
+    await page.screenshot({
+      path: join(DOC_IMAGES, `ui-${name}.png`),
+      fullPage: false,
+      animations: 'disabled',
+    });
   }
 }
 

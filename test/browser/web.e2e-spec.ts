@@ -124,8 +124,9 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     await organiser.getByLabel('Nom de l’événement').fill(example.event.name);
     await organiser.getByLabel('Lieu').fill(example.event.venue as string);
     await organiser.getByLabel('Nombre de tables').fill(String(example.event.tables));
+    expect(await nameError.isHidden()).toBe(true);
     await expectLabelled(organiser);
-    await screenshot(organiser, 'event-form');
+    await screenshot(organiser, 'event-form', { doc: true });
     await organiser.getByRole('button', { name: 'Créer l’événement' }).click();
     await organiser.waitForURL(/\/events\/[0-9a-f-]{36}\/participants$/);
     eventId = /events\/([0-9a-f-]{36})/.exec(organiser.url())?.[1] as string;
@@ -193,7 +194,7 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     }
     expect(invites.get('aei')).toBe(copied);
     expect(new Set(invites.values()).size).toBe(40);
-    await screenshot(organiser, 'participants');
+    await screenshot(organiser, 'participants', { doc: true });
   });
 
   const token = (id: string) => (invites.get(id) as string).split('#')[1];
@@ -259,7 +260,8 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     ).toEqual(example.wishes.filter((w) => w.from === 'aei').map((w) => w.to));
     await manager.getByRole('button', { name: 'Enregistrer ma liste' }).click();
     await manager.locator('main').getByText('C’est enregistré', { exact: false }).waitFor();
-    await screenshot(manager, 'manager-wishes');
+    await manager.evaluate('window.scrollTo(0, 0)');
+    await screenshot(manager, 'manager-wishes', { doc: true });
 
     const saved = await service
       .http()
@@ -348,7 +350,8 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     const figures = await organiser.locator('.figures .figure-value').allTextContents();
     expect(figures[0]).toBe(String(example.wishes.length));
     expect(await organiser.locator('td.wish').count()).toBe(example.wishes.length);
-    await screenshot(organiser, 'wishes');
+    await organiser.getByRole('heading', { name: 'Qui souhaite qui' }).scrollIntoViewIfNeeded();
+    await screenshot(organiser, 'wishes', { doc: true });
 
     // The event built from the pages is the Clermont sample.
     const download = organiser.waitForEvent('download');
@@ -390,7 +393,8 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     expect(await organiser.locator('table.unmet tbody tr').count()).toBe(schedule.unmetWishes.length);
     await organiser.getByLabel('Cluster', { exact: true }).selectOption('aei');
     await organiser.locator('article.agenda[data-cluster="aei"]').waitFor();
-    await screenshot(organiser, 'schedule');
+    await organiser.getByRole('heading', { name: 'Planning, version 1' }).scrollIntoViewIfNeeded();
+    await screenshot(organiser, 'schedule', { doc: true });
 
     await organiser.getByRole('button', { name: 'Lancer le calcul' }).click();
     await organiser.getByRole('heading', { name: 'Planning, version 2' }).waitFor({ timeout: 120_000 });
@@ -408,7 +412,7 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     await organiser.getByRole('link', { name: 'Impression' }).click();
     await organiser.getByRole('button', { name: 'Imprimer' }).waitFor();
     expect(await organiser.locator('.print-area .sheet').count()).toBe(40);
-    await screenshot(organiser, 'print', { fullPage: false });
+    await screenshot(organiser, 'print', { fullPage: false, doc: true });
     await organiser.emulateMedia({ media: 'print' });
     const pdfPath = join(ARTIFACTS, 'agendas.pdf');
     writeFileSync(pdfPath, await organiser.pdf({ format: 'A4', printBackground: true }));
@@ -451,7 +455,7 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     expect(await manager.locator('.agenda-table td.table-no').count()).toBe(agenda.meetings.length);
     for (const meeting of agenda.meetings)
       await manager.locator('main').getByText(meeting.partner.name, { exact: true }).first().waitFor();
-    await screenshot(manager, 'manager-agenda');
+    await screenshot(manager, 'manager-agenda', { doc: true });
     const calendar = manager.waitForEvent('download');
     await manager.getByRole('button', { name: 'Ajouter à mon calendrier (.ics)' }).click();
     const ics = readFileSync((await (await calendar).path()) as string, 'utf8');

@@ -119,6 +119,7 @@ const fr = {
   'participants.none': 'Aucun participant pour l’instant : inscrivez des clusters ci-dessous.',
   'participants.name': 'Nom',
   'participants.region': 'Région',
+  'participants.regionKind': 'Région et type',
   'participants.kind': 'Type',
   'participants.kindHint': 'cluster, pôle de compétitivité, grappe…',
   'participants.contactEmail': 'E-mail du contact',
@@ -185,7 +186,7 @@ const fr = {
   'wishes.total': 'souhaits',
   'wishes.wishers': 'clusters ont exprimé des souhaits',
   'wishes.mutualPairs': 'paires de souhaits réciproques',
-  'wishes.mostWished': 'Les plus demandés',
+  'wishes.mostWished': 'Les plus demandés (rangs pondérés)',
   'wishes.receivedLine': ({ count, mutual }) =>
     `${plural(count, '1 demande', `${count} demandes`)}${mutual ? `, ${mutual} réciproque${mutual > 1 ? 's' : ''}` : ''}`,
   'wishes.noneYet': 'Aucun souhait pour l’instant.',
@@ -494,6 +495,7 @@ const en = {
   'participants.none': 'No participant yet: register clusters below.',
   'participants.name': 'Name',
   'participants.region': 'Region',
+  'participants.regionKind': 'Region and kind',
   'participants.kind': 'Kind',
   'participants.kindHint': 'cluster, pôle de compétitivité, grappe…',
   'participants.contactEmail': 'Contact email',
@@ -559,7 +561,7 @@ const en = {
   'wishes.total': 'wishes',
   'wishes.wishers': 'clusters made wishes',
   'wishes.mutualPairs': 'mutual pairs',
-  'wishes.mostWished': 'Most wished',
+  'wishes.mostWished': 'Most wished (weighted by rank)',
   'wishes.receivedLine': ({ count, mutual }) =>
     `${plural(count, '1 wish', `${count} wishes`)}${mutual ? `, ${mutual} mutual` : ''}`,
   'wishes.noneYet': 'No wishes yet.',
@@ -825,7 +827,7 @@ export function formatInstant(value) {
 export function reasonText(wish, names, perspective = 'organiser') {
   const dictionary = DICTIONARIES[getLang()];
   const translate =
-    (perspective === 'manager' ? dictionary.reasonsYou[wish.code] : undefined) ??
+    (perspective === 'organiser' ? undefined : dictionary.reasonsYou[wish.code]) ??
     dictionary.reasons[wish.code];
   return translate ? translate(names) : wish.reason;
 }

@@ -15,6 +15,15 @@ export function field(label, control, { hint, path } = {}) {
   const hintId = hint ? `${id}-hint` : undefined;
   control.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
   const error = h('p', { class: 'field-error', id: errorId, hidden: true });
+  // Once the person edits the field, its error has done its job.
+  const forget = () => {
+    if (error.hidden) return;
+    error.hidden = true;
+    error.textContent = '';
+    control.removeAttribute('aria-invalid');
+  };
+  control.addEventListener('input', forget);
+  control.addEventListener('change', forget);
   const wrapper = h(
     'div',
     { class: 'field', dataset: path ? { path } : {} },

@@ -72,7 +72,7 @@ export async function participantsTab({ event, reload }) {
       { id: detailsId, hidden: true, class: 'details-row' },
       h(
         'td',
-        { colspan: 6 },
+        { colspan: 5 },
         availabilityEditor({
           slots,
           availability: participant.availability,
@@ -106,8 +106,13 @@ export async function participantsTab({ event, reload }) {
         'tr',
         { dataset: { cluster: cluster.id } },
         h('th', { scope: 'row' }, cluster.name, h('span', { class: 'muted small-text' }, ` ${cluster.id}`)),
-        h('td', {}, cluster.region ?? '—'),
-        h('td', {}, cluster.kind ?? '—'),
+        h(
+          'td',
+          {},
+          cluster.region ?? '—',
+          cluster.kind ? h('br', {}) : null,
+          h('span', { class: 'muted small-text' }, cluster.kind ?? ''),
+        ),
         h(
           'td',
           {},
@@ -232,8 +237,7 @@ export async function participantsTab({ event, reload }) {
               {},
               [
                 'participants.name',
-                'participants.region',
-                'participants.kind',
+                'participants.regionKind',
                 'participants.wishes',
                 'participants.invite',
                 'participants.actions',

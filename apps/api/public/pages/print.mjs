@@ -57,7 +57,7 @@ export async function printTab({ event }) {
             'section',
             { class: 'sheet' },
             header(),
-            clusterDayView(schedule, index, cluster.id, { headingLevel: 'h3' }),
+            clusterDayView(schedule, index, cluster.id, { headingLevel: 'h3', perspective: 'cluster' }),
             h('p', { class: 'sheet-footer' }, t('print.footer', { version })),
           ),
         ),

@@ -184,7 +184,13 @@ export function unmetView(schedule, index, { perspective = 'organiser' } = {}) {
 export function wishNote(index, clusterId, partnerId, perspective = 'organiser') {
   const own = index.rank(clusterId, partnerId);
   const theirs = index.rank(partnerId, clusterId);
-  // A manager does not see the other clusters' wishes.
+  // A sheet handed to the cluster speaks to it; a manager does not see the other clusters' wishes.
+  if (perspective === 'cluster') {
+    if (own !== undefined && theirs !== undefined) return t('agenda.mutual', { own, theirs });
+    if (own !== undefined) return t('agenda.yourChoice', { rank: own });
+    if (theirs !== undefined) return t('agenda.theirs', { rank: theirs });
+    return t('agenda.fixed');
+  }
   if (perspective === 'manager')
     return own !== undefined ? t('agenda.yourChoice', { rank: own }) : t('agenda.notYourChoice');
   if (own !== undefined && theirs !== undefined) return t('agenda.mutual', { own, theirs });
@@ -277,11 +283,15 @@ export function clusterDayView(
                 'li',
                 {},
                 t('agenda.unmetLine', { rank: w.rank, to: index.name(w.to) }),
-                ' — ',
-                reasonText(
-                  w,
-                  { from: index.name(w.from), to: index.name(w.to), max: index.cap },
-                  perspective,
+                h('br', {}),
+                h(
+                  'span',
+                  { class: 'muted small-text' },
+                  reasonText(
+                    w,
+                    { from: index.name(w.from), to: index.name(w.to), max: index.cap },
+                    perspective,
+                  ),
                 ),
               ),
             ),
