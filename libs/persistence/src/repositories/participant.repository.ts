@@ -195,7 +195,12 @@ async function lockEvent(manager: EntityManager, eventId: string): Promise<Event
   return event;
 }
 
-/** Locks a participation row; VERSION_MISMATCH when `expectedVersion` is given and stale. */
+/**
+ * Locks a participation row; VERSION_MISMATCH when `expectedVersion` is given and stale.
+ * FOR NO KEY UPDATE, not FOR UPDATE: the wishes inserted by two managers at once reference each
+ * other's participation (a foreign key takes FOR KEY SHARE on it), which FOR UPDATE would block
+ * both ways — a deadlock.
+ */
 async function lockParticipation(
   manager: EntityManager,
   eventId: string,
@@ -205,7 +210,7 @@ async function lockParticipation(
   const participation = await manager
     .getRepository(ParticipationEntity)
     .createQueryBuilder('p')
-    .setLock('pessimistic_write')
+    .setLock('for_no_key_update')
     .where('p.event_id = :eventId AND p.cluster_id = :clusterId', { eventId, clusterId })
     .getOne();
   if (!participation) {
