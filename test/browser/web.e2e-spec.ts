@@ -493,6 +493,22 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     expect(browserSlots).toEqual(samples.map((sample) => deriveSlots(sample)));
   });
 
+  it('has every message in French and in English', async () => {
+    const modules = ['app', 'ui', 'api', 'dom', 'slots'].map((m) => `/${m}.mjs`);
+    const pages = (await organiser.evaluate(
+      `Promise.all(${JSON.stringify(['availability', 'downloads', 'event-form', 'event', 'events', 'login', 'manager', 'participants', 'print', 'schedule-views', 'schedule', 'wish-list', 'wishes'].map((m) => `/pages/${m}.mjs`).concat(modules))}.map((path) => fetch(path).then((r) => r.text())))`,
+    )) as string[];
+    const used = new Set(
+      pages.flatMap((source) => [...source.matchAll(/\bt\(\s*'([^']+)'/g)].map((m) => m[1])),
+    );
+    const dictionaries = (await organiser.evaluate(
+      `import('/i18n.mjs').then((m) => ({ fr: Object.keys(m.DICTIONARIES.fr), en: Object.keys(m.DICTIONARIES.en) }))`,
+    )) as { fr: string[]; en: string[] };
+    expect(used.size).toBeGreaterThan(100);
+    expect([...dictionaries.en].sort()).toEqual([...dictionaries.fr].sort());
+    expect([...used].filter((key) => !dictionaries.fr.includes(key))).toEqual([]);
+  });
+
   it('logged no error in any page', () => {
     // Chromium logs the answers the pages expect and handle (400, 401, 412) as console errors.
     expect(
