@@ -20,6 +20,8 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
 COPY bin bin
+# The web pages (plain ES modules, no build step) are served by the API from apps/api/public.
+COPY apps/api/public apps/api/public
 COPY scripts scripts
 COPY examples examples
 USER node

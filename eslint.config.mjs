@@ -3,8 +3,33 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import prettier from 'eslint-config-prettier';
 
-const frameworks = ['@nestjs/*', 'typeorm', 'typeorm/*', 'bullmq', 'ioredis', 'pg', 'express', '@app/persistence', '@app/queue', '@app/config', '@app/core'];
-const io = ['fs', 'fs/*', 'node:fs', 'node:fs/*', 'http', 'node:http', 'https', 'node:https', 'net', 'node:net', 'child_process', 'node:child_process'];
+const frameworks = [
+  '@nestjs/*',
+  'typeorm',
+  'typeorm/*',
+  'bullmq',
+  'ioredis',
+  'pg',
+  'express',
+  '@app/persistence',
+  '@app/queue',
+  '@app/config',
+  '@app/core',
+];
+const io = [
+  'fs',
+  'fs/*',
+  'node:fs',
+  'node:fs/*',
+  'http',
+  'node:http',
+  'https',
+  'node:https',
+  'net',
+  'node:net',
+  'child_process',
+  'node:child_process',
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'artifacts/**', 'apps/api/public/vendor/**'] },
@@ -20,7 +45,16 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly', __dirname: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        process: 'readonly',
+        __dirname: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
@@ -28,7 +62,17 @@ export default tseslint.config(
     files: ['libs/scheduling/**/*.ts'],
     ignores: ['libs/scheduling/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...frameworks, ...io, '@app/printing'], message: 'libs/scheduling is pure TypeScript: no framework, persistence, queue or I/O.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [...frameworks, ...io, '@app/printing'],
+              message: 'libs/scheduling is pure TypeScript: no framework, persistence, queue or I/O.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -36,14 +80,35 @@ export default tseslint.config(
     files: ['libs/printing/**/*.ts'],
     ignores: ['libs/printing/**/*.spec.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: frameworks, message: 'libs/printing renders documents only: no framework, persistence or queue.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: frameworks,
+              message: 'libs/printing renders documents only: no framework, persistence or queue.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     // Rule 3: TypeORM stays inside the persistence library.
     files: ['apps/**/*.ts', 'libs/core/**/*.ts', 'libs/queue/**/*.ts', 'libs/config/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['typeorm', 'typeorm/*', '@nestjs/typeorm', '@app/persistence/*'], message: 'TypeORM and entities stay in libs/persistence; use the repository interfaces of @app/core.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['typeorm', 'typeorm/*', '@nestjs/typeorm', '@app/persistence/*'],
+              message:
+                'TypeORM and entities stay in libs/persistence; use the repository interfaces of @app/core.',
+            },
+          ],
+        },
+      ],
     },
   },
 );
