@@ -5,7 +5,9 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --ignore-scripts: `prepare` would build before the sources are here; argon2 loads its bundled prebuild.
-RUN npm ci --ignore-scripts --no-audit --no-fund
+# `npm install` (not `npm ci`, which refuses a lock file written without some platform-only optional
+# packages) still installs the versions of package-lock.json.
+RUN npm install --ignore-scripts --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY apps apps
 COPY libs libs
