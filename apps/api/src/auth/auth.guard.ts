@@ -1,8 +1,15 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { Actor, ParticipantService, forbidden, isInviteToken, unauthorized } from '@app/core';
+import { ThrottlerException, ThrottlerStorage } from '@nestjs/throttler';
+import { Actor, DomainError, ParticipantService, forbidden, isInviteToken, unauthorized } from '@app/core';
 import { MANAGER_KEY, PUBLIC_KEY, type AuthenticatedRequest } from './decorators';
+
+/** Wrong invite tokens allowed per client address and minute; then invite tokens are refused (429). */
+export const INVITE_FAILURE_LIMIT = 10;
+const INVITE_FAILURE_WINDOW_MS = 60_000;
+/** How long a client address that guessed too many invite tokens stays refused. */
+const INVITE_BLOCK_MS = 5 * 60_000;
 
 export interface OrganiserClaims {
   sub: string;
@@ -19,7 +26,11 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
     private readonly participants: ParticipantService,
+    @Inject(ThrottlerStorage) private readonly throttles: ThrottlerStorage,
   ) {}
+
+  /** Client addresses refused after too many wrong invite tokens → until when (ms). */
+  private readonly blockedUntil = new Map<string, number>();
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -29,7 +40,7 @@ export class AuthGuard implements CanActivate {
     if (!token) throw unauthorized('Send "Authorization: Bearer <token>" (organiser login or invite link).');
 
     if (isInviteToken(token)) {
-      const actor = await this.participants.authenticateInvite(token);
+      const actor = await this.authenticateInvite(token, request.ip ?? 'unknown');
       if (!this.reflector.getAllAndOverride<boolean>(MANAGER_KEY, targets)) {
         throw forbidden('Only organisers may do this.');
       }
@@ -55,6 +66,40 @@ export class AuthGuard implements CanActivate {
     request.actor = actor;
     return true;
   }
+
+  /**
+   * Invite tokens carry 256 random bits, but guessing is still rate-limited: after
+   * INVITE_FAILURE_LIMIT wrong tokens in a minute from one address, every invite token from that
+   * address (right or wrong) is refused with 429 for INVITE_BLOCK_MS.
+   */
+  private async authenticateInvite(token: string, address: string): Promise<Actor & { kind: 'manager' }> {
+    const now = Date.now();
+    const until = this.blockedUntil.get(address);
+    if (until !== undefined && until > now) throw tooManyGuesses();
+    if (until !== undefined) this.blockedUntil.delete(address);
+    try {
+      return await this.participants.authenticateInvite(token);
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'UNAUTHORIZED') {
+        const record = await this.throttles.increment(
+          `invite-failures:${address}`,
+          INVITE_FAILURE_WINDOW_MS,
+          INVITE_FAILURE_LIMIT,
+          INVITE_BLOCK_MS,
+          'invite-failures',
+        );
+        if (record.isBlocked) {
+          this.blockedUntil.set(address, now + Math.max(1, record.timeToBlockExpire) * 1000);
+          throw tooManyGuesses();
+        }
+      }
+      throw error;
+    }
+  }
+}
+
+function tooManyGuesses(): ThrottlerException {
+  return new ThrottlerException('Too many invalid invite links from this address; try again later.');
 }
 
 export function bearerToken(header: string | undefined): string | undefined {
