@@ -14,7 +14,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { buildProblem, computeBound, parseEventFile, solve } from '@app/scheduling';
+import { buildProblem, computeBound, idleLowerBound, parseEventFile, solve } from '@app/scheduling';
 import type { EventFile, Meeting, Problem, QualityBound, ScheduleFile } from '@app/scheduling';
 import { checkSchedule } from '@app/scheduling/checker';
 import { qualityFigures } from '@app/scheduling/quality';
@@ -65,6 +65,7 @@ interface Row {
   score: number;
   idle: number;
   idleFloor: number;
+  gapped: number;
   bound: QualityBound;
   optimal: boolean;
   method: string;
@@ -153,70 +154,25 @@ function childrenCpuSeconds(): number | undefined {
   }
 }
 
-/**
- * A floor under the idle slots of the schedule's pairs: for each cluster, the fewest idle slots its
- * meetings could have if only its own availability and its partners' counted (other clusters'
- * meetings ignored). A cluster whose partners come at separate times cannot have consecutive
- * meetings: its floor is above zero.
- */
-export function idleFloor(problem: Problem, meetings: Meeting[]): number {
-  const partners: number[][] = problem.ids.map(() => []);
+/** Clusters with at least one idle slot (a gap between their first and last meeting). */
+export function gappedClusters(problem: Problem, meetings: Meeting[]): number {
+  const busy: Set<number>[] = problem.ids.map(() => new Set<number>());
   for (const m of meetings) {
-    const a = problem.indexOf.get(m.clusters[0]) as number;
-    const b = problem.indexOf.get(m.clusters[1]) as number;
-    partners[a].push(b);
-    partners[b].push(a);
+    for (const id of m.clusters) busy[problem.indexOf.get(id) as number].add(m.slot);
   }
-  const fixedSlot = new Map<string, number>();
-  for (const f of problem.fixed)
-    if (f.slot !== undefined) fixedSlot.set(`${Math.min(f.a, f.b)}-${Math.max(f.a, f.b)}`, f.slot);
-  const S = problem.slots.length;
-  let total = 0;
-  for (let c = 0; c < partners.length; c++) {
-    if (partners[c].length === 0) continue;
-    const options = partners[c].map((p) => {
-      const pinned = fixedSlot.get(`${Math.min(c, p)}-${Math.max(c, p)}`);
-      if (pinned !== undefined) return [pinned];
-      const slots: number[] = [];
-      for (let s = 0; s < S; s++) if (problem.available[c][s] && problem.available[p][s]) slots.push(s);
-      return slots;
-    });
-    let best = Infinity;
-    for (let lo = 0; lo < S && best > 0; lo++) {
-      if (!problem.available[c][lo]) continue;
-      let availableInWindow = 0;
-      for (let hi = lo; hi < S; hi++) {
-        if (problem.available[c][hi]) availableInWindow++;
-        if (availableInWindow < options.length) continue;
-        if (availableInWindow - options.length >= best) break;
-        if (hasDistinctSlots(options, lo, hi)) {
-          best = availableInWindow - options.length;
-          break;
-        }
+  let count = 0;
+  busy.forEach((slots, c) => {
+    if (slots.size === 0) return;
+    const first = Math.min(...slots);
+    const last = Math.max(...slots);
+    for (let s = first; s <= last; s++) {
+      if (problem.available[c][s] && !slots.has(s)) {
+        count++;
+        return;
       }
     }
-    if (Number.isFinite(best)) total += best;
-  }
-  return total;
-}
-
-/** Can each meeting get its own slot within [lo, hi]? (bipartite matching, augmenting paths) */
-function hasDistinctSlots(options: number[][], lo: number, hi: number): boolean {
-  const owner = new Map<number, number>();
-  const tryAssign = (i: number, seen: Set<number>): boolean => {
-    for (const s of options[i]) {
-      if (s < lo || s > hi || seen.has(s)) continue;
-      seen.add(s);
-      const j = owner.get(s);
-      if (j === undefined || tryAssign(j, seen)) {
-        owner.set(s, i);
-        return true;
-      }
-    }
-    return false;
-  };
-  for (let i = 0; i < options.length; i++) if (!tryAssign(i, new Set())) return false;
-  return true;
+  });
+  return count;
 }
 
 function judge(row: Omit<Row, 'verdict'>, target: Target | undefined): string {
@@ -245,6 +201,7 @@ function printTable(rows: Row[]): void {
     'served / bound',
     'wish score / bound',
     'idle (floor)',
+    'gapped',
     'bound',
     'method',
     'check',
@@ -260,6 +217,7 @@ function printTable(rows: Row[]): void {
     `${r.served} / ${r.bound.servedClusters}`,
     `${r.score} / ${r.bound.wishScore} (${percent(r.score, r.bound.wishScore)})`,
     `${r.idle} (${r.idleFloor})`,
+    String(r.gapped),
     r.bound.source,
     r.method,
     r.valid ? 'valid' : `${r.violations.length} violations`,
@@ -283,9 +241,11 @@ function printTable(rows: Row[]): void {
   console.log(
     'bound: mip = exact optimum of the pair choice; lp = its LP relaxation (each figure rounded down)',
   );
+  console.log('idle (floor): idle slots, and in brackets a lower bound no placement of these pairs can beat');
   console.log(
-    'idle (floor): idle slots, and in brackets the idle slots no placement of these pairs could avoid',
+    "  (each cluster alone with its partners' availability; small components exactly; tables ignored)",
   );
+  console.log('gapped: clusters with at least one idle slot');
 }
 
 async function main(): Promise<void> {
@@ -315,7 +275,8 @@ async function main(): Promise<void> {
         served: figures.servedClusters,
         score: figures.wishScore,
         idle: figures.idleSlots,
-        idleFloor: idleFloor(problem, schedule.meetings),
+        idleFloor: idleLowerBound(problem, schedule.meetings),
+        gapped: gappedClusters(problem, schedule.meetings),
         bound,
         optimal:
           bound.source === 'mip' &&

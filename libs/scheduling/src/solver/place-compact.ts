@@ -20,10 +20,17 @@ export interface CompactOptions {
   deadline: number;
   /** Longest Kempe chain tried, in meetings. */
   chainLimit?: number;
+  /** Stop as soon as the idle slots reach this (a lower bound; default 0). */
+  floor?: number;
+  /**
+   * Stop when the best has not improved for this share of the run (default 0.25); 1 runs to the
+   * end (for a run that starts from an already compact placement and must first cool down).
+   */
+  patience?: number;
 }
 
-const START_TEMPERATURE = 0.6;
-const END_TEMPERATURE = 0.03;
+const START_TEMPERATURE = 1.2;
+const END_TEMPERATURE = 0.06;
 const STALL_MIN = 20_000;
 const SLOT_SWAP_RATE = 0.0002;
 const WIDE_MOVE_RATE = 0.3;
@@ -38,7 +45,8 @@ export function compact(
   const movable: number[] = [];
   for (let e = 0; e < st.m; e++) if (st.slotOf[e] >= 0 && st.pinnedSlot[e] < 0) movable.push(e);
   let current = st.totalIdle();
-  if (current === 0 || S < 2 || (movable.length === 0 && S < 2)) return current;
+  const floor = options.floor ?? 0;
+  if (current <= floor || S < 2) return current;
   let best = current;
   let bestSlots = st.slotOf.slice();
   const chainLimit = options.chainLimit ?? 24;
@@ -48,8 +56,8 @@ export function compact(
 
   const accept = (delta: number): boolean => delta <= 0 || random.next() < exp(-delta / temperature);
 
-  // Stop early once the best has not improved for a quarter of the run (deterministic).
-  const patience = Math.max(STALL_MIN, Math.floor(iterations / 4));
+  // Stop early once the best has not improved for a share of the run (deterministic).
+  const patience = Math.max(STALL_MIN, Math.floor(iterations * (options.patience ?? 0.25)));
   let lastImprovement = 0;
   for (let i = 0; i < iterations; i++) {
     if ((i & 1023) === 0) {
@@ -116,7 +124,7 @@ export function compact(
       best = current;
       lastImprovement = i;
       bestSlots = st.slotOf.slice();
-      if (best === 0) break;
+      if (best <= floor) break;
     }
   }
   if (current > best) {

@@ -114,13 +114,7 @@ export function placeMeetings(
   for (const e of fixedOrder) if (S > 0) inserter.insert(e);
   for (let e = fixedCount; e < m; e++) if (S > 0) inserter.insert(e);
 
-  const placed = st.placed;
-  compact(st, inserter, random, {
-    iterations:
-      options.compactionMoves ??
-      Math.min(MAX_COMPACTION_MOVES, Math.max(MIN_COMPACTION_MOVES, placed * MOVES_PER_MEETING)),
-    deadline,
-  });
+  compactState(st, inserter, random, options, deadline);
   const tableOf = assignTables(st);
 
   const meetings: Meeting[] = [];
@@ -141,6 +135,98 @@ export function placeMeetings(
   const fixedIndex = new Map(problem.fixed.map((f, i) => [f, i]));
   unplacedFixed.sort((x, y) => (fixedIndex.get(x) ?? 0) - (fixedIndex.get(y) ?? 0));
   return { meetings, unplaced: pairs.filter((_, index) => unplacedIndexes.has(index)), unplacedFixed };
+}
+
+function compactState(
+  st: PlacementState,
+  inserter: Inserter,
+  random: Random,
+  options: PlacementOptions,
+  deadline: number,
+): void {
+  const placed = st.placed;
+  compact(st, inserter, random, {
+    iterations:
+      options.compactionMoves ??
+      Math.min(MAX_COMPACTION_MOVES, Math.max(MIN_COMPACTION_MOVES, placed * MOVES_PER_MEETING)),
+    deadline,
+  });
+}
+
+export interface CompactionOptions {
+  /** Epoch ms: the search stops when passed. */
+  deadline?: number;
+  /** Seed of the search (default: a constant, so the output depends on the input only). */
+  seed?: number;
+  /** Moves tried (default: `finalCompactionMoves`). */
+  moves?: number;
+  /** A lower bound on the idle slots (idle-bound.ts): the search stops once it is reached. */
+  floor?: number;
+}
+
+/** Moves of the final compaction: 2,000 per meeting, at least 100,000, at most 6,000,000. */
+export function finalCompactionMoves(meetings: number): number {
+  return Math.min(6_000_000, Math.max(100_000, meetings * 2_000));
+}
+
+/**
+ * Re-slots a valid set of meetings for fewer idle slots, keeping the same pairs: the annealing of
+ * `place-compact.ts` from the given slots (never worse than them), then the tables again. Fixed
+ * meetings keep their pinned slot and table. Returns the meetings unchanged when they are not a
+ * valid placement (a cluster twice in a slot, an unavailable slot, a full slot, a repeated pair).
+ */
+export function compactMeetings(
+  problem: Problem,
+  meetings: Meeting[],
+  options: CompactionOptions = {},
+): Meeting[] {
+  const S = problem.slots.length;
+  const T = problem.event.event.tables;
+  const deadline = options.deadline ?? Infinity;
+  const fixedByKey = new Map(problem.fixed.map((f) => [pairKey(f.a, f.b), f]));
+  const edges: EdgeSpec[] = [];
+  const slots: number[] = [];
+  const seen = new Set<string>();
+  const busy = new Set<number>();
+  const load = new Array<number>(S).fill(0);
+  for (const meeting of meetings) {
+    const a = problem.indexOf.get(meeting.clusters[0]);
+    const b = problem.indexOf.get(meeting.clusters[1]);
+    const s = meeting.slot;
+    if (a === undefined || b === undefined || a === b || !Number.isInteger(s) || s < 0 || s >= S)
+      return meetings;
+    const key = pairKey(a, b);
+    if (seen.has(key) || busy.has(a * S + s) || busy.has(b * S + s)) return meetings;
+    if (!problem.available[a][s] || !problem.available[b][s] || ++load[s] > T) return meetings;
+    seen.add(key);
+    busy.add(a * S + s);
+    busy.add(b * S + s);
+    const fixed = fixedByKey.get(key);
+    if (fixed?.slot !== undefined && fixed.slot !== s) return meetings;
+    edges.push({
+      a: Math.min(a, b),
+      b: Math.max(a, b),
+      priority: fixed ? FIXED_PRIORITY : 0,
+      pinnedSlot: fixed?.slot ?? -1,
+      pinnedTable: fixed?.table ?? 0,
+    });
+    slots.push(s);
+  }
+  const st = new PlacementState(problem.available, S, T, edges);
+  const m = edges.length;
+  for (let e = 0; e < m; e++) st.assign(e, slots[e]);
+  const random = new Random(options.seed ?? DEFAULT_SEED);
+  const inserter = new Inserter(st, { work: 2_000 * m + 1_000_000, eject: 0, deadline }, random);
+  compact(st, inserter, random, {
+    iterations: options.moves ?? finalCompactionMoves(m),
+    deadline,
+    floor: options.floor,
+    patience: 1,
+  });
+  const tableOf = assignTables(st);
+  return meetings
+    .map((meeting, e) => ({ ...meeting, slot: st.slotOf[e], table: tableOf[e] }))
+    .sort((x, y) => x.slot - y.slot || x.table - y.table);
 }
 
 function fixedRank(st: PlacementState, e: number): number {

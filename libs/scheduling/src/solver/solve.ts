@@ -11,7 +11,8 @@ import type { PairChoice } from './choose-pairs';
 import { FixedMeetingsError } from './errors';
 import { pairChoiceInput } from './pair-model';
 import type { PairChoiceInput } from './pair-model';
-import { placeMeetings } from './place';
+import { idleLowerBound } from './idle-bound';
+import { compactMeetings, placeMeetings } from './place';
 import type { PlacementResult } from './place';
 import { explainUnmetWishes } from './unmet';
 
@@ -36,7 +37,9 @@ const MAX_REPAIR_ROUNDS = 30;
  *     they leave is re-filled with the best remaining candidates, until all are placed or time runs
  *     out; the best schedule seen is kept;
  *  5. a last pass seats any remaining wished pair that fits in a free cell as is;
- *  6. unmet wishes with reasons, quality figures, the bound and how it was obtained.
+ *  6. a last compaction of the final meetings (same pairs, fixed ones where pinned) for fewer idle
+ *     slots, until a lower bound on them (idle-bound.ts) is reached or its moves are spent;
+ *  7. unmet wishes with reasons, quality figures, the bound and how it was obtained.
  * Never fails on a valid event, except when fixed meetings cannot be placed (FixedMeetingsError).
  */
 export async function solve(event: EventFile, options: SolveOptions = {}): Promise<ScheduleFile> {
@@ -87,8 +90,11 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
     if (compareFigures(figures, best.figures) < 0) best = { placement, figures };
   }
 
-  progress(0.9, 'seating the wished pairs that still fit');
-  const meetings = seatRemaining(problem, best.placement);
+  progress(0.85, 'seating the wished pairs that still fit');
+  const seated = seatRemaining(problem, best.placement);
+  const idleFloor = idleLowerBound(problem, seated);
+  progress(0.86, 'making agendas compact');
+  const meetings = compactMeetings(problem, seated, { deadline: at(0.92), floor: idleFloor });
   const figures = qualityFiguresOf(problem, meetings);
 
   progress(0.92, 'explaining unmet wishes');
@@ -121,6 +127,7 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
       optimal,
       method: choice.method,
       repairRounds,
+      idleFloor,
     },
   };
 }
