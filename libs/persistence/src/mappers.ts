@@ -7,6 +7,7 @@ import type {
   ScheduleState,
   ScheduleVersion,
 } from '@app/core';
+import { EVENT_SETTINGS_KEYS } from '@app/scheduling';
 import type { Cluster, EventSettings, FixedMeeting, TimeWindow } from '@app/scheduling';
 import type {
   ClusterEntity,
@@ -86,21 +87,8 @@ export class Mappers {
   }
 
   static settings(stored: EventSettings): EventSettings {
-    const keys: (keyof EventSettings)[] = [
-      'name',
-      'venue',
-      'date',
-      'timezone',
-      'sessions',
-      'meetingMinutes',
-      'changeoverMinutes',
-      'tables',
-      'maxMeetingsPerCluster',
-      'maxWishesPerCluster',
-      'pairing',
-    ];
     const settings: Record<string, unknown> = {};
-    for (const key of keys) {
+    for (const key of EVENT_SETTINGS_KEYS) {
       if (stored[key] === undefined) continue;
       settings[key] = key === 'sessions' ? Mappers.windows(stored.sessions) : stored[key];
     }

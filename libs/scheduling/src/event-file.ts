@@ -50,7 +50,8 @@ export const EVENT_DEFAULTS = {
 export const CLUSTER_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 const ROOT_KEYS = ['format', 'event', 'clusters', 'wishes', 'avoid', 'alreadyMet', 'fixed'] as const;
-const EVENT_KEYS = [
+/** The fields of `event` in an event file, in the contract's order. */
+export const EVENT_SETTINGS_KEYS = [
   'name',
   'venue',
   'date',
@@ -184,7 +185,7 @@ function parseSettings(value: unknown, issues: Issues, context: Context): EventS
   const object = expectRecord(value, path, issues);
   if (!object) return undefined;
   const before = issues.count;
-  issues.unknownFields(object, EVENT_KEYS, path);
+  issues.unknownFields(object, EVENT_SETTINGS_KEYS, path);
 
   const name = readString(object, 'name', path, issues, { required: true, min: 1, max: 200 });
   const venue = readString(object, 'venue', path, issues, { max: 200 });
