@@ -10,6 +10,7 @@ import { compareFigures, qualityFigures } from '../quality';
 import { deriveSlots } from '../slots';
 import { makeEvent, mutualWish, parseValidEvent, toJsonDocument, wish, wishList } from '../testing';
 import { FixedMeetingsError } from './errors';
+import { idleLowerBound } from './idle-bound';
 import { solve } from './solve';
 
 const pairsOf = (meetings: Meeting[]) => meetings.map((m) => [...m.clusters].sort().join('-')).sort();
@@ -515,6 +516,70 @@ describe('solve on random events (properties)', () => {
         expect(figures.wishScore).toBeLessThanOrEqual(bound.wishScore);
       }),
       { numRuns: 40, seed: 42 },
+    );
+  }, 60_000);
+
+  it('leaves no idle slot when the meetings form a forest (consecutive agendas exist), tables plentiful', async () => {
+    // Each cluster wishes its parent: a forest of degree ≤ cap, which always has consecutive agendas
+    // within cap slots (give each child's meetings a run of slots around the slot of its parent).
+    const forestArbitrary = fc.record({
+      clusters: fc.integer({ min: 2, max: 14 }),
+      cap: fc.integer({ min: 2, max: 4 }),
+      extraSlots: fc.integer({ min: 0, max: 3 }),
+      parents: fc.array(fc.option(fc.nat(), { freq: 4, nil: undefined }), { minLength: 14, maxLength: 14 }),
+    });
+    await fc.assert(
+      fc.asyncProperty(forestArbitrary, async ({ clusters, cap, extraSlots, parents }) => {
+        const ids = Array.from({ length: clusters }, (_, i) => `k${i}`);
+        const degree = new Array<number>(clusters).fill(0);
+        const wishes: Wish[] = [];
+        for (let child = 1; child < clusters; child++) {
+          const raw = parents[child];
+          if (raw === undefined) continue;
+          const parent = raw % child;
+          if (degree[parent] >= cap || degree[child] >= cap) continue;
+          degree[parent]++;
+          degree[child]++;
+          wishes.push({ from: ids[child], to: ids[parent], rank: 1 });
+        }
+        const slots = cap + extraSlots;
+        const event = makeEvent({
+          clusters: ids,
+          event: {
+            sessions: [
+              { start: '09:00', end: `${String(9 + Math.ceil((slots * 20) / 60)).padStart(2, '0')}:00` },
+            ],
+            meetingMinutes: 20,
+            changeoverMinutes: 0,
+            tables: Math.max(1, wishes.length),
+            maxMeetingsPerCluster: cap,
+          },
+          wishes,
+        });
+        const schedule = await solve(event, { timeLimitSeconds: 10 });
+        expectValid(event, schedule.meetings);
+        expect(schedule.meetings).toHaveLength(wishes.length);
+        expect(schedule.stats.idleSlots).toBe(0);
+      }),
+      { numRuns: 40 },
+    );
+  }, 60_000);
+
+  it('reports a lower bound of its idle slots and never goes below it', async () => {
+    await fc.assert(
+      fc.asyncProperty(solverEventArbitrary({ maxClusters: 12, roomy: false }), async (event) => {
+        let schedule;
+        try {
+          schedule = await solve(event, { timeLimitSeconds: 5 });
+        } catch (error) {
+          expect(error).toBeInstanceOf(FixedMeetingsError);
+          return;
+        }
+        const problem = buildProblem(event);
+        expect(schedule.stats.idleFloor).toBe(idleLowerBound(problem, schedule.meetings));
+        expect(schedule.stats.idleSlots).toBeGreaterThanOrEqual(schedule.stats.idleFloor as number);
+      }),
+      { numRuns: 30, seed: 11 },
     );
   }, 60_000);
 
