@@ -1,4 +1,11 @@
-import type { EventFile, EventSettings, FixedMeeting, ScheduleFile, TimeWindow } from '@app/scheduling';
+import type {
+  Cluster,
+  EventFile,
+  EventSettings,
+  FixedMeeting,
+  ScheduleFile,
+  TimeWindow,
+} from '@app/scheduling';
 import type { EventStatus } from '../domain/event-status';
 import type {
   DirectoryCluster,
@@ -48,6 +55,11 @@ export abstract class EventRepository {
   abstract importEvent(file: EventFile): Promise<string>;
   /** The event as an event file (clusters in registration order, wishes by cluster then rank). */
   abstract loadEventFile(id: string): Promise<EventFile | null>;
+  /**
+   * The named participants of the event as event-file clusters, in registration order (ids that do
+   * not take part are left out): enough to validate one wish list without loading a large event.
+   */
+  abstract participantClusters(id: string, clusterIds: readonly string[]): Promise<Cluster[]>;
 }
 
 export interface InviteOwner {

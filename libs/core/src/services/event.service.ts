@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EventFile } from '@app/scheduling';
+import { EVENT_FORMAT, type EventFile } from '@app/scheduling';
 import { DomainError, eventNotFound, validationFailed } from '../domain/errors';
 import { assertTransition, isEventStatus, isFrozen } from '../domain/event-status';
 import type { Actor, EventRecord } from '../domain/model';
@@ -94,6 +94,22 @@ export class EventService {
     const file = await this.events.loadEventFile(eventId);
     if (!file) throw eventNotFound(eventId);
     return file;
+  }
+
+  /**
+   * An event file with the event's settings and only the named participants, without wishes,
+   * exclusions or fixed meetings: enough to validate one wish list, whatever the event's size.
+   */
+  async clustersFile(event: EventRecord, clusterIds: readonly string[]): Promise<EventFile> {
+    return {
+      format: EVENT_FORMAT,
+      event: event.settings,
+      clusters: await this.events.participantClusters(event.id, clusterIds),
+      wishes: [],
+      avoid: [],
+      alreadyMet: [],
+      fixed: [],
+    };
   }
 
   /** The current event file, validated (before a solve). */

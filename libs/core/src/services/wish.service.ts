@@ -41,10 +41,28 @@ export class WishService {
     assertClusterAccess(actor, eventId, clusterId);
     const event = await this.events.require(eventId);
     this.participantService.assertWritable(actor, event.status);
-    await this.participantService.require(eventId, clusterId);
-    const file = await this.events.currentFile(eventId);
+    // Validated against the settings and the clusters the list names, not the whole event: a list is
+    // replaced in a few milliseconds whatever the size of the event (deadline rush).
+    const file = await this.events.clustersFile(event, [clusterId, ...namedClusters(wishes)]);
+    if (!file.clusters.some((cluster) => cluster.id === clusterId)) {
+      throw new DomainError(
+        'PARTICIPANT_NOT_FOUND',
+        `Cluster ${JSON.stringify(clusterId)} does not take part in this event.`,
+      );
+    }
     const list = validateWishes(file, clusterId, wishes);
     const version = await this.participants.replaceWishes(eventId, clusterId, list, expectedVersion);
     return { wishes: [...list].sort((a, b) => a.rank - b.rank), version };
   }
+}
+
+/** The distinct `to` fields of a would-be wish list that could be cluster ids (strings of ≤ 64 characters). */
+export function namedClusters(wishes: unknown): string[] {
+  if (!Array.isArray(wishes)) return [];
+  const ids = new Set<string>();
+  for (const item of wishes) {
+    const to = typeof item === 'object' && item !== null ? (item as { to?: unknown }).to : undefined;
+    if (typeof to === 'string' && to.length <= 64) ids.add(to);
+  }
+  return [...ids];
 }

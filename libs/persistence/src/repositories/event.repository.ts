@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EventRecord, EventRepository, EventStatus } from '@app/core';
-import { EVENT_FORMAT, type EventFile, type EventSettings, type FixedMeeting } from '@app/scheduling';
+import {
+  EVENT_FORMAT,
+  type Cluster,
+  type EventFile,
+  type EventSettings,
+  type FixedMeeting,
+  type TimeWindow,
+} from '@app/scheduling';
 import { DataSource, EntityManager, In } from 'typeorm';
 import {
   ClusterEntity,
@@ -160,6 +167,30 @@ export class TypeOrmEventRepository extends EventRepository {
           ),
         fixed: Mappers.fixed(event.fixed),
       };
+    });
+  }
+
+  async participantClusters(id: string, clusterIds: readonly string[]): Promise<Cluster[]> {
+    if (!isUuid(id) || clusterIds.length === 0) return [];
+    const rows: {
+      id: string;
+      name: string;
+      region: string | null;
+      kind: string | null;
+      availability: TimeWindow[] | null;
+    }[] = await this.db.query(
+      `SELECT c.id, c.name, c.region, c.kind, p.availability
+       FROM participation p JOIN cluster c ON c.id = p.cluster_id
+       WHERE p.event_id = $1 AND p.cluster_id = ANY($2::varchar[])
+       ORDER BY p.position`,
+      [id, [...new Set(clusterIds)]],
+    );
+    return rows.map((row) => {
+      const cluster: Cluster = { id: row.id, name: row.name };
+      if (row.region !== null) cluster.region = row.region;
+      if (row.kind !== null) cluster.kind = row.kind;
+      if (row.availability) cluster.availability = Mappers.windows(row.availability);
+      return cluster;
     });
   }
 }

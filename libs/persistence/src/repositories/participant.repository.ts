@@ -11,7 +11,7 @@ import {
 } from '@app/core';
 import type { TimeWindow } from '@app/scheduling';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { ClusterEntity, EventEntity, ParticipationEntity, WishEntity } from '../entities';
+import { ClusterEntity, EventEntity, ParticipationEntity } from '../entities';
 import { Mappers } from '../mappers';
 import { isUuid } from './event.repository';
 
@@ -130,36 +130,51 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
     wishes: WishInput[],
     expectedVersion?: number,
   ): Promise<number> {
+    // Few round trips, one transaction: the version moves on (row lock FOR NO KEY UPDATE, taken by
+    // the UPDATE), the old list goes, the new one is inserted whole; any error rolls all back.
     return this.db.transaction(async (manager) => {
-      const participation = await lockParticipation(manager, eventId, clusterId, expectedVersion);
-      const partners = await manager.getRepository(ParticipationEntity).find({
-        where: { eventId, clusterId: In(wishes.map((w) => w.to)) },
-      });
-      const idOf = new Map(partners.map((p) => [p.clusterId, p.id]));
-      const missing = wishes.filter((w) => !idOf.has(w.to));
-      if (missing.length > 0) {
-        throw new DomainError(
-          'VALIDATION_FAILED',
-          'The wish list is not valid.',
-          missing.map((w) => ({
-            path: `wishes[${wishes.indexOf(w)}].to`,
-            message: `${JSON.stringify(w.to)} does not take part in the event`,
-          })),
-        );
+      // (TypeORM answers an UPDATE … RETURNING with [rows, affected count].)
+      const [[bumped]]: [{ id: string; version: number }[], number] = await manager.query(
+        `UPDATE participation SET version = version + 1
+         WHERE event_id = $1 AND cluster_id = $2 AND ($3::int IS NULL OR version = $3)
+         RETURNING id, version`,
+        [eventId, clusterId, expectedVersion ?? null],
+      );
+      if (!bumped) {
+        // Tells "not taking part" from "stale version" (and throws).
+        await lockParticipation(manager, eventId, clusterId, expectedVersion);
+        throw new Error('unreachable: the participation exists with the expected version');
       }
-      await manager.getRepository(WishEntity).delete({ participationId: participation.id });
+      await manager.query('DELETE FROM wish WHERE participation_id = $1', [bumped.id]);
       if (wishes.length > 0) {
-        await manager.getRepository(WishEntity).insert(
-          wishes.map((w) => ({
-            participationId: participation.id,
-            toParticipationId: idOf.get(w.to) as string,
-            rank: w.rank,
-          })),
+        const inserted: { to: string }[] = await manager.query(
+          `INSERT INTO wish (participation_id, to_participation_id, rank)
+           SELECT $1::uuid, p.id, x.rank
+           FROM unnest($3::varchar[], $4::int[]) AS x(cluster_id, rank)
+           JOIN participation p ON p.event_id = $2 AND p.cluster_id = x.cluster_id
+           RETURNING to_participation_id AS "to"`,
+          [bumped.id, eventId, wishes.map((w) => w.to), wishes.map((w) => w.rank)],
         );
+        if (inserted.length !== wishes.length) {
+          const present = await manager.getRepository(ParticipationEntity).find({
+            where: { eventId, clusterId: In(wishes.map((w) => w.to)) },
+            select: { clusterId: true },
+          });
+          const known = new Set(present.map((p) => p.clusterId));
+          throw new DomainError(
+            'VALIDATION_FAILED',
+            'The wish list is not valid.',
+            wishes
+              .map((w, i) => ({ w, i }))
+              .filter(({ w }) => !known.has(w.to))
+              .map(({ w, i }) => ({
+                path: `wishes[${i}].to`,
+                message: `${JSON.stringify(w.to)} does not take part in the event`,
+              })),
+          );
+        }
       }
-      const version = participation.version + 1;
-      await manager.getRepository(ParticipationEntity).update({ id: participation.id }, { version });
-      return version;
+      return bumped.version;
     });
   }
 

@@ -1,0 +1,324 @@
+/**
+ * Load benchmark (`npm run bench:load`): the production build of the API and 2 solve workers on
+ * the local PostgreSQL and Redis, against a fresh database, with two scenarios:
+ *
+ * 1. deadline rush — 1,000 cluster managers of one event each replace a 5-wish list, 100 requests
+ *    at a time (autocannon), in ROUNDS rounds: throughput, p50/p99 latency, errors; afterwards every
+ *    list must be stored whole (the last list each manager sent, ranks 1–5, nothing else);
+ * 2. solve queue — 50 events of 120 clusters queued at once: all done, none solved twice (one
+ *    attempt and one BullMQ completion each), time to drain.
+ *
+ * Prints a table and exits non-zero when a check fails. Options (environment):
+ * BENCH_MANAGERS (1000), BENCH_CONNECTIONS (100), BENCH_ROUNDS (3), BENCH_EVENTS (50),
+ * BENCH_EVENT_CLUSTERS (120), BENCH_WORKERS (2), BENCH_SOLVE_TIME_LIMIT (30 s), BENCH_SCENARIOS
+ * (rush,solve).
+ */
+import { Queue } from 'bullmq';
+import { redisConnection } from '@app/config';
+import type { EventFile } from '@app/scheduling';
+import { generateEvent, seededRandom } from '../generate';
+import { runAutocannon, type AutocannonResult } from './autocannon';
+import { startStack, type Stack } from './stack';
+
+const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const MANAGERS = number('BENCH_MANAGERS', 1000);
+const CONNECTIONS = number('BENCH_CONNECTIONS', 100);
+const ROUNDS = number('BENCH_ROUNDS', 3);
+const EVENTS = number('BENCH_EVENTS', 50);
+const EVENT_CLUSTERS = number('BENCH_EVENT_CLUSTERS', 120);
+const WORKERS = number('BENCH_WORKERS', 2);
+const SOLVE_TIME_LIMIT = number('BENCH_SOLVE_TIME_LIMIT', 30);
+const SCENARIOS = (process.env.BENCH_SCENARIOS ?? 'rush,solve').split(',');
+
+const failures: string[] = [];
+function check(ok: boolean, message: string): void {
+  if (!ok) failures.push(message);
+}
+
+async function api<T = Record<string, unknown>>(
+  stack: Stack,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
+  const response = await fetch(`${stack.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+    },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
+}
+
+async function expectStatus<T>(
+  promise: Promise<{ status: number; body: T }>,
+  status: number,
+  what: string,
+): Promise<T> {
+  const response = await promise;
+  if (response.status !== status) {
+    throw new Error(`${what}: expected ${status}, got ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  return response.body;
+}
+
+async function importEvent(stack: Stack, token: string, file: EventFile, status: 'open' | 'closed') {
+  const { id } = await expectStatus(
+    api<{ id: string }>(stack, 'POST', '/api/events/import', token, file),
+    201,
+    'import',
+  );
+  for (const next of status === 'open' ? ['open'] : ['open', 'closed']) {
+    await expectStatus(api(stack, 'POST', `/api/events/${id}/status`, token, { status: next }), 200, next);
+  }
+  return id;
+}
+
+interface RushRound {
+  round: number;
+  result: AutocannonResult;
+}
+
+/** Scenario 1: the deadline rush. */
+async function deadlineRush(stack: Stack, token: string) {
+  const file = generateEvent({ clusters: MANAGERS, seed: 2015, crossRegion: false, cap: 3, sessions: 2 });
+  const eventId = await importEvent(stack, token, file, 'open');
+  const invites = await expectStatus(
+    api<{ clusterId: string; token: string }[]>(
+      stack,
+      'POST',
+      `/api/events/${eventId}/participants/invites`,
+      token,
+    ),
+    201,
+    'invites',
+  );
+  const ids = file.clusters.map((c) => c.id);
+  const random = seededRandom(7);
+  /** lists[round][manager]: 5 distinct partners, ranks 1–5. */
+  const lists = Array.from({ length: ROUNDS }, () =>
+    ids.map((from) => {
+      const chosen = new Set<string>();
+      while (chosen.size < 5) {
+        const to = ids[Math.floor(random() * ids.length)];
+        if (to !== from) chosen.add(to);
+      }
+      return [...chosen].map((to, i) => ({ to, rank: i + 1 }));
+    }),
+  );
+  const managers = invites.map((invite) => ({
+    clusterId: invite.clusterId,
+    index: ids.indexOf(invite.clusterId),
+    token: invite.token,
+  }));
+
+  const rounds: RushRound[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    let next = 0;
+    const result = await runAutocannon({
+      url: stack.baseUrl,
+      connections: CONNECTIONS,
+      amount: managers.length,
+      timeout: 30,
+      requests: [
+        {
+          method: 'PUT',
+          setupRequest: (request) => {
+            const manager = managers[next++ % managers.length];
+            return {
+              ...request,
+              method: 'PUT',
+              path: `/api/events/${eventId}/participants/${manager.clusterId}/wishes`,
+              headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/json' },
+              body: JSON.stringify({ wishes: lists[round][manager.index] }),
+            };
+          },
+        },
+      ],
+    });
+    rounds.push({ round: round + 1, result });
+    check(
+      result.errors === 0 && result.timeouts === 0,
+      `rush round ${round + 1}: ${result.errors} errors, ${result.timeouts} timeouts`,
+    );
+    check(
+      result.non2xx === 0,
+      `rush round ${round + 1}: ${result.non2xx} answers not 2xx ${JSON.stringify(result.statusCodeStats)}`,
+    );
+    check(
+      result['2xx'] === managers.length,
+      `rush round ${round + 1}: ${result['2xx']} of ${managers.length} lists accepted`,
+    );
+  }
+
+  // Every list stored whole: the last one sent, nothing more, nothing less.
+  const rows = await stack.sql(
+    `SELECT p.cluster_id AS "from", p.version, t.cluster_id AS "to", w.rank
+     FROM participation p LEFT JOIN wish w ON w.participation_id = p.id
+     LEFT JOIN participation t ON t.id = w.to_participation_id
+     WHERE p.event_id = $1 ORDER BY p.cluster_id, w.rank`,
+    [eventId],
+  );
+  const stored = new Map<string, { version: number; wishes: { to: string; rank: number }[] }>();
+  for (const row of rows) {
+    const entry = stored.get(row.from as string) ?? { version: Number(row.version), wishes: [] };
+    if (row.to !== null) entry.wishes.push({ to: row.to as string, rank: Number(row.rank) });
+    stored.set(row.from as string, entry);
+  }
+  let whole = 0;
+  for (const manager of managers) {
+    const entry = stored.get(manager.clusterId);
+    const expected = JSON.stringify(lists[ROUNDS - 1][manager.index]);
+    if (entry && JSON.stringify(entry.wishes) === expected && entry.version === ROUNDS) whole++;
+  }
+  check(whole === managers.length, `rush: ${whole} of ${managers.length} lists stored whole`);
+  return { rounds, whole, managers: managers.length };
+}
+
+/** Scenario 2: the solve queue. */
+async function solveQueue(stack: Stack, token: string) {
+  const eventIds: string[] = [];
+  for (let i = 0; i < EVENTS; i++) {
+    eventIds.push(
+      await importEvent(stack, token, generateEvent({ clusters: EVENT_CLUSTERS, seed: 100 + i }), 'closed'),
+    );
+  }
+  const started = Date.now();
+  const answers = await Promise.all(
+    eventIds.map((id) => api<{ version: number }>(stack, 'POST', `/api/events/${id}/solve`, token)),
+  );
+  const accepted = answers.filter((a) => a.status === 202).length;
+  check(accepted === EVENTS, `solve: ${accepted} of ${EVENTS} solve requests accepted`);
+  const enqueuedMs = Date.now() - started;
+
+  let counts: Record<string, unknown> = {};
+  for (;;) {
+    [counts] = await stack.sql(
+      `SELECT count(*) FILTER (WHERE state = 'done')::int AS done, count(*) FILTER (WHERE state = 'failed')::int AS failed,
+              count(*)::int AS versions FROM schedule_version`,
+    );
+    if ((counts.done as number) + (counts.failed as number) >= accepted) break;
+    if (Date.now() - started > 30 * 60_000) {
+      failures.push('solve: the queue did not drain in 30 minutes');
+      break;
+    }
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  const drainMs = Date.now() - started;
+
+  const versions = await stack.sql(
+    `SELECT v.event_id, v.version, v.state, v.attempts, (v.stats->>'solveSeconds')::float AS seconds,
+            count(m.id)::int AS meetings, count(DISTINCT (m.slot, m.table_number))::int AS places
+     FROM schedule_version v LEFT JOIN meeting m ON m.schedule_version_id = v.id
+     GROUP BY v.id ORDER BY v.event_id`,
+  );
+  check(
+    counts.done === EVENTS && counts.failed === 0,
+    `solve: ${counts.done} done, ${counts.failed} failed of ${EVENTS}`,
+  );
+  check(versions.length === EVENTS, `solve: ${versions.length} versions for ${EVENTS} events`);
+  check(
+    versions.every((v) => v.attempts === 1),
+    'solve: some version was claimed more than once',
+  );
+  check(
+    versions.every((v) => (v.meetings as number) > 0 && v.places === v.meetings),
+    'solve: a schedule has no meetings or a doubled place',
+  );
+
+  const queue = new Queue('solve', {
+    connection: redisConnection(stack.redisUrl),
+    prefix: stack.queuePrefix,
+  });
+  try {
+    const jobCounts = await queue.getJobCounts('completed', 'failed', 'active', 'waiting', 'delayed');
+    check(
+      jobCounts.completed === EVENTS && jobCounts.failed === 0,
+      `solve: BullMQ counts ${JSON.stringify(jobCounts)}`,
+    );
+    const jobs = await queue.getJobs(['completed'], 0, EVENTS);
+    const byWorker = new Map<string, number>();
+    for (const job of jobs)
+      byWorker.set(job.processedBy ?? '?', (byWorker.get(job.processedBy ?? '?') ?? 0) + 1);
+    check(
+      jobs.every((job) => job.attemptsMade === 1 && (job.stalledCounter ?? 0) === 0),
+      'solve: a job ran twice',
+    );
+    const solveSeconds = versions.reduce((sum, v) => sum + Number(v.seconds ?? 0), 0);
+    return {
+      accepted,
+      enqueuedMs,
+      drainMs,
+      counts,
+      byWorker: [...byWorker.values()].sort((a, b) => b - a),
+      solveSeconds,
+    };
+  } finally {
+    await queue.close();
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `Load benchmark: ${MANAGERS} managers × ${ROUNDS} rounds, ${CONNECTIONS} at a time; ${EVENTS} events of ${EVENT_CLUSTERS} clusters, ${WORKERS} workers`,
+  );
+  const stack = await startStack({ workers: WORKERS, solveTimeLimitSeconds: SOLVE_TIME_LIMIT });
+  try {
+    const login = await expectStatus(
+      api<{ accessToken: string }>(stack, 'POST', '/api/auth/login', undefined, stack.organiser),
+      200,
+      'login',
+    );
+    const rush = SCENARIOS.includes('rush') ? await deadlineRush(stack, login.accessToken) : undefined;
+    const queue = SCENARIOS.includes('solve') ? await solveQueue(stack, login.accessToken) : undefined;
+    if (rush) printRush(rush);
+    if (queue) printQueue(queue);
+  } finally {
+    await stack.down();
+  }
+  if (failures.length > 0) {
+    console.error(`\nFAILED:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+    process.exitCode = 1;
+  } else {
+    console.log('\nAll checks passed: no errors, every list whole, every version done once.');
+  }
+}
+
+function printRush(rush: Awaited<ReturnType<typeof deadlineRush>>): void {
+  console.log(
+    '\n## Deadline rush: PUT /api/events/:id/participants/:clusterId/wishes (5 wishes, invite token)\n',
+  );
+  console.log(
+    '| round | requests | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors | non-2xx |',
+  );
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const { round, result } of rush.rounds) {
+    const throughput = result.requests.total / Math.max(0.001, result.duration);
+    console.log(
+      `| ${round} | ${result.requests.total} | ${throughput.toFixed(0)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | ${result.latency.max} | ${result.errors + result.timeouts} | ${result.non2xx} |`,
+    );
+  }
+  console.log(`\nLists stored whole afterwards: ${rush.whole} of ${rush.managers}.`);
+}
+
+function printQueue(queue: Awaited<ReturnType<typeof solveQueue>>): void {
+  console.log(
+    `\n## Solve queue: ${EVENTS} events of ${EVENT_CLUSTERS} clusters queued at once, ${WORKERS} workers\n`,
+  );
+  console.log(
+    '| accepted | enqueued in (ms) | drained in (s) | done | failed | jobs per worker | solver time, sum (s) |',
+  );
+  console.log('| ---: | ---: | ---: | ---: | ---: | :--- | ---: |');
+  console.log(
+    `| ${queue.accepted} | ${queue.enqueuedMs} | ${(queue.drainMs / 1000).toFixed(1)} | ${queue.counts.done} | ${queue.counts.failed} | ${queue.byWorker.join(' + ')} | ${queue.solveSeconds.toFixed(1)} |`,
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
