@@ -127,6 +127,18 @@ describe('idleLowerBound', () => {
     ).toBe(3);
   });
 
+  it("falls back to the clusters' own bounds when the search budget is spent", () => {
+    const triangle: [number, number][] = [
+      [0, 1],
+      [1, 2],
+      [2, 0],
+    ];
+    const problem = graphProblem({ clusters: 3, slots: 6, tables: 3, edges: [] });
+    expect(idleLowerBound(problem, meetingsOf(triangle), { totalNodes: 0 })).toBe(0);
+    expect(idleLowerBound(problem, meetingsOf(triangle), { nodesPerComponent: 2 })).toBe(0);
+    expect(idleLowerBound(problem, meetingsOf(triangle), { exactMeetings: 2 })).toBe(0);
+  });
+
   it('equals the brute-force minimum on small graphs, windows included', () => {
     fc.assert(
       fc.property(

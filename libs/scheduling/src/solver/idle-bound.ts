@@ -22,6 +22,8 @@ export interface IdleBoundOptions {
   exactMeetings?: number;
   /** Search nodes per component before giving up on it (default 200,000). */
   nodesPerComponent?: number;
+  /** Search nodes for all components together (default 2,000,000): then the rest keep their own bounds. */
+  totalNodes?: number;
 }
 
 /** The idle slots no placement of these meetings could avoid (tables ignored). */
@@ -32,6 +34,7 @@ export function idleLowerBound(
 ): number {
   const exactMeetings = options.exactMeetings ?? 12;
   const nodeBudget = options.nodesPerComponent ?? 200_000;
+  let nodesLeft = options.totalNodes ?? 2_000_000;
   const S = problem.slots.length;
   const n = problem.ids.length;
   const pinned = new Map<string, number>();
@@ -89,8 +92,17 @@ export function idleLowerBound(
     const clusters = [...new Set(list.flat())];
     const ownSum = clusters.reduce((sum, c) => sum + own[c], 0);
     let exact = -1;
-    if (list.length <= exactMeetings) {
-      exact = componentMinimum(problem.available, clusters, list, optionsOf, ownSum, nodeBudget);
+    if (list.length <= exactMeetings && nodesLeft > 0) {
+      const search = componentMinimum(
+        problem.available,
+        clusters,
+        list,
+        optionsOf,
+        ownSum,
+        Math.min(nodeBudget, nodesLeft),
+      );
+      exact = search.minimum;
+      nodesLeft -= search.nodes;
     }
     total += max(ownSum, exact);
   }
@@ -138,8 +150,9 @@ function hasDistinctSlots(options: number[][], lo: number, hi: number): boolean 
 }
 
 /**
- * The exact fewest idle slots of one component (tables ignored), by depth-first branch and bound;
- * -1 when the node budget runs out first. `atLeast` is a known lower bound (stops at it).
+ * The exact fewest idle slots of one component (tables ignored), by depth-first branch and bound
+ * (minimum -1 when the node budget runs out first), and the nodes visited. `atLeast` is a known
+ * lower bound (the search stops at it).
  */
 function componentMinimum(
   available: boolean[][],
@@ -148,7 +161,7 @@ function componentMinimum(
   optionsOf: (a: number, b: number) => number[],
   atLeast: number,
   nodeBudget: number,
-): number {
+): { minimum: number; nodes: number } {
   const S = available[0]?.length ?? 0;
   const local = new Map(clusters.map((c, i) => [c, i]));
   const k = clusters.length;
@@ -244,7 +257,7 @@ function componentMinimum(
     }
   };
   search(0);
-  if (aborted) return -1;
+  if (aborted) return { minimum: -1, nodes };
   // Stopped at the known bound, or no placement at all (then claim nothing beyond it).
-  return Number.isFinite(best) ? best : atLeast;
+  return { minimum: Number.isFinite(best) ? best : atLeast, nodes };
 }

@@ -164,9 +164,9 @@ export interface CompactionOptions {
   floor?: number;
 }
 
-/** Moves of the final compaction: 3,000 per meeting, at least 100,000, at most 15,000,000. */
+/** Moves of the final compaction: 2,000 per meeting, at least 100,000, at most 15,000,000. */
 export function finalCompactionMoves(meetings: number): number {
-  return Math.min(15_000_000, Math.max(100_000, meetings * 3_000));
+  return Math.min(15_000_000, Math.max(100_000, meetings * 2_000));
 }
 
 /**
