@@ -85,7 +85,10 @@ interface RushRound {
 
 /** Scenario 1: the deadline rush. */
 async function deadlineRush(stack: Stack, token: string) {
-  const file = generateEvent({ clusters: MANAGERS, seed: 2015, crossRegion: false, cap: 3, sessions: 2 });
+  const file = withPrefix(
+    generateEvent({ clusters: MANAGERS, seed: 2015, crossRegion: false, cap: 3, sessions: 2 }),
+    'rush',
+  );
   const eventId = await importEvent(stack, token, file, 'open');
   const invites = await expectStatus(
     api<{ clusterId: string; token: string }[]>(
@@ -179,12 +182,36 @@ async function deadlineRush(stack: Stack, token: string) {
   return { rounds, whole, managers: managers.length };
 }
 
+/**
+ * The generated event with its cluster ids prefixed: events share the cluster directory (by id),
+ * so generated events that reused c0001… would overwrite each other's regions.
+ */
+function withPrefix(file: EventFile, prefix: string): EventFile {
+  const id = (cluster: string) => `${prefix}-${cluster}`;
+  return {
+    ...file,
+    clusters: file.clusters.map((c) => ({ ...c, id: id(c.id) })),
+    wishes: file.wishes.map((w) => ({ ...w, from: id(w.from), to: id(w.to) })),
+    avoid: file.avoid.map((a) => ({ from: id(a.from), to: id(a.to) })),
+    alreadyMet: file.alreadyMet.map(([a, b]) => [id(a), id(b)] as [string, string]),
+    fixed: file.fixed.map((f) => ({
+      ...f,
+      clusters: [id(f.clusters[0]), id(f.clusters[1])] as [string, string],
+    })),
+  };
+}
+
 /** Scenario 2: the solve queue. */
 async function solveQueue(stack: Stack, token: string) {
   const eventIds: string[] = [];
   for (let i = 0; i < EVENTS; i++) {
     eventIds.push(
-      await importEvent(stack, token, generateEvent({ clusters: EVENT_CLUSTERS, seed: 100 + i }), 'closed'),
+      await importEvent(
+        stack,
+        token,
+        withPrefix(generateEvent({ clusters: EVENT_CLUSTERS, seed: 100 + i }), `e${i + 1}`),
+        'closed',
+      ),
     );
   }
   const started = Date.now();
@@ -192,7 +219,13 @@ async function solveQueue(stack: Stack, token: string) {
     eventIds.map((id) => api<{ version: number }>(stack, 'POST', `/api/events/${id}/solve`, token)),
   );
   const accepted = answers.filter((a) => a.status === 202).length;
-  check(accepted === EVENTS, `solve: ${accepted} of ${EVENTS} solve requests accepted`);
+  const refused = answers
+    .filter((a) => a.status !== 202)
+    .map((a) => `${a.status} ${JSON.stringify(a.body).slice(0, 300)}`);
+  check(
+    accepted === EVENTS,
+    `solve: ${accepted} of ${EVENTS} solve requests accepted; refused: ${[...new Set(refused)].join('; ')}`,
+  );
   const enqueuedMs = Date.now() - started;
 
   let counts: Record<string, unknown> = {};
