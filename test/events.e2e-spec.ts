@@ -146,10 +146,10 @@ describe('events: import, export, settings and status', () => {
     const status = async () => (await service.http().get(`/api/events/${id}`).set(auth)).body.status;
 
     await refusedFrom('draft', ['open']);
-    await service.http().post(`/api/events/${id}/solve`).set(auth).expect(409);
     await to('open').expect(200);
     await refusedFrom('open', ['closed']);
-    await service.http().post(`/api/events/${id}/solve`).set(auth).expect(409);
+    const whileOpen = await service.http().post(`/api/events/${id}/solve`).set(auth).expect(409);
+    expect(whileOpen.body.message).toMatch(/close the wish list/i);
     await to('closed').expect(200);
     await refusedFrom('closed', ['open']);
     await to('open').expect(200); // re-open from closed
@@ -177,5 +177,29 @@ describe('events: import, export, settings and status', () => {
     const badStatus = await to('archived');
     expect(badStatus.status).toBe(400);
     expect(badStatus.body.errors[0].path).toBe('status');
+  });
+
+  it('solves an imported draft as it stands: import, solve, publish, with no status step in between', async () => {
+    const { body } = await service
+      .http()
+      .post('/api/events/import')
+      .set(auth)
+      .send(sampleEvent('lyon'))
+      .expect(201);
+    const id = body.id as string;
+    expect((await service.http().get(`/api/events/${id}`).set(auth)).body.status).toBe('draft');
+    const solve = await service.http().post(`/api/events/${id}/solve`).set(auth).expect(202);
+    await eventually(async () => {
+      const v = await service.http().get(`/api/events/${id}/schedules/${solve.body.version}`).set(auth);
+      return v.body.state === 'done' ? true : undefined;
+    });
+    expect((await service.http().get(`/api/events/${id}`).set(auth)).body.status).toBe('scheduled');
+    await service
+      .http()
+      .post(`/api/events/${id}/schedules/${solve.body.version}/publish`)
+      .set(auth)
+      .expect(200);
+    expect((await service.http().get(`/api/events/${id}`).set(auth)).body.status).toBe('published');
+    await service.http().post(`/api/events/${id}/solve`).set(auth).expect(409);
   });
 });

@@ -5,6 +5,7 @@ import {
   allowedTransitions,
   assertTransition,
   canSolve,
+  statusesScheduledWhenDone,
   canTransition,
   isFrozen,
 } from './event-status';
@@ -65,8 +66,13 @@ describe('event status machine', () => {
     );
   });
 
-  it('freezes published events only and solves closed or scheduled ones', () => {
+  it('freezes published events only; solves drafts, closed and scheduled events, never open ones', () => {
     expect(EVENT_STATUSES.filter(isFrozen)).toEqual(['published']);
-    expect(EVENT_STATUSES.filter(canSolve)).toEqual(['closed', 'scheduled']);
+    expect(EVENT_STATUSES.filter(canSolve)).toEqual(['draft', 'closed', 'scheduled']);
+  });
+
+  it('makes a solved draft or closed event scheduled, and nothing else', () => {
+    expect(statusesScheduledWhenDone()).toEqual(['draft', 'closed']);
+    expect(statusesScheduledWhenDone().every(canSolve)).toBe(true);
   });
 });

@@ -15,7 +15,8 @@ const ALLOWED: Record<TransitionCause, Partial<Record<EventStatus, EventStatus[]
     scheduled: ['open'],
     published: ['open'],
   },
-  'schedule-done': { closed: ['scheduled'] },
+  // A draft is solved as it stands (an imported file whose wishes were gathered elsewhere).
+  'schedule-done': { draft: ['scheduled'], closed: ['scheduled'] },
   publish: { scheduled: ['published'], published: ['published'] },
 };
 
@@ -66,7 +67,16 @@ export function acceptsManagerWishes(status: EventStatus): boolean {
   return status === 'open';
 }
 
-/** A schedule may be requested once wishes are closed (and again to get a new version). */
+/**
+ * A schedule may be requested for a draft (wishes gathered elsewhere, e.g. an imported file), once
+ * wishes are closed, and again to get a new version; not while managers are still editing (`open`)
+ * nor once published (re-open first).
+ */
 export function canSolve(status: EventStatus): boolean {
-  return status === 'closed' || status === 'scheduled';
+  return status === 'draft' || status === 'closed' || status === 'scheduled';
+}
+
+/** The statuses that become `scheduled` when a schedule version is done. */
+export function statusesScheduledWhenDone(): EventStatus[] {
+  return EVENT_STATUSES.filter((status) => canTransition(status, 'scheduled', 'schedule-done'));
 }

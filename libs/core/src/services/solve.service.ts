@@ -34,7 +34,9 @@ export class SolveService {
     if (!canSolve(event.status)) {
       throw new DomainError(
         'INVALID_STATUS_TRANSITION',
-        `A schedule can be computed once wishes are closed (status closed or scheduled); the event is ${event.status}.`,
+        event.status === 'open'
+          ? 'Close the wish list first: managers can still change their wishes while the event is open.'
+          : `A published event is re-opened before a new schedule is computed; the event is ${event.status}.`,
       );
     }
     const snapshot = await this.events.validFile(eventId);

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ClaimResult, DomainError, EventStatus, ScheduleRepository, ScheduleVersion } from '@app/core';
+import {
+  ClaimResult,
+  DomainError,
+  EventStatus,
+  ScheduleRepository,
+  ScheduleVersion,
+  statusesScheduledWhenDone,
+} from '@app/core';
 import {
   SCHEDULE_FORMAT,
   deriveSlots,
@@ -159,7 +166,7 @@ export class TypeOrmScheduleRepository extends ScheduleRepository {
         .createQueryBuilder()
         .update(EventEntity)
         .set({ status: 'scheduled' })
-        .where('id = :eventId AND status = :closed', { eventId, closed: 'closed' })
+        .where('id = :eventId AND status IN (:...from)', { eventId, from: statusesScheduledWhenDone() })
         .execute();
       return true;
     });
