@@ -319,21 +319,68 @@ describe('parseScheduleFile', () => {
     expect(parseScheduleFile(document)).toEqual({
       ok: false,
       errors: [
-        { path: 'extra', message: 'unknown field' },
-        { path: 'format', message: 'expected "interclustering-schedule/1", got "interclustering-event/1"' },
-        { path: 'slots[1].start', message: 'expected a time HH:MM (00:00–23:59), got "2pm"' },
-        { path: 'meetings[0].slot', message: '-1 is below the minimum 0' },
-        { path: 'meetings[0].table', message: '0 is below the minimum 1' },
+        { path: 'extra', message: 'unknown field', code: 'unknown-field', params: { field: 'extra' } },
+        {
+          path: 'format',
+          message: 'expected "interclustering-schedule/1", got "interclustering-event/1"',
+          code: 'wrong-format',
+          params: { expected: 'interclustering-schedule/1', got: 'string', value: 'interclustering-event/1' },
+        },
+        {
+          path: 'slots[1].start',
+          message: 'expected a time HH:MM (00:00–23:59), got "2pm"',
+          code: 'expected-time',
+          params: { got: 'string', value: '2pm' },
+        },
+        {
+          path: 'meetings[0].slot',
+          message: '-1 is below the minimum 0',
+          code: 'below-min',
+          params: { value: -1, min: 0 },
+        },
+        {
+          path: 'meetings[0].table',
+          message: '0 is below the minimum 1',
+          code: 'below-min',
+          params: { value: 0, min: 1 },
+        },
         {
           path: 'meetings[0].clusters',
           message: 'expected a pair of two cluster ids ["a", "b"], got an array',
+          code: 'expected-pair',
+          params: { got: 'array', count: 1 },
         },
-        { path: 'meetings[1].room', message: 'unknown field' },
-        { path: 'meetings[1].slot', message: 'expected an integer, got 1.5' },
-        { path: 'meetings[1].clusters[1]', message: 'expected a cluster id, got 3' },
-        { path: 'meetings[2]', message: 'expected an object, got "a-b"' },
-        { path: 'meetings[3].slot', message: 'is required' },
-        { path: 'stats', message: 'expected an object, got an array' },
+        {
+          path: 'meetings[1].room',
+          message: 'unknown field',
+          code: 'unknown-field',
+          params: { field: 'room' },
+        },
+        {
+          path: 'meetings[1].slot',
+          message: 'expected an integer, got 1.5',
+          code: 'expected-integer',
+          params: { got: 'number', value: 1.5 },
+        },
+        {
+          path: 'meetings[1].clusters[1]',
+          message: 'expected a cluster id, got 3',
+          code: 'expected-cluster-id',
+          params: { got: 'number', value: 3 },
+        },
+        {
+          path: 'meetings[2]',
+          message: 'expected an object, got "a-b"',
+          code: 'expected-object',
+          params: { got: 'string', value: 'a-b' },
+        },
+        { path: 'meetings[3].slot', message: 'is required', code: 'required' },
+        {
+          path: 'stats',
+          message: 'expected an object, got an array',
+          code: 'expected-object',
+          params: { got: 'array' },
+        },
       ],
     });
   });
@@ -342,15 +389,27 @@ describe('parseScheduleFile', () => {
     expect(parseScheduleFile({})).toEqual({
       ok: false,
       errors: [
-        { path: 'format', message: 'is required: "interclustering-schedule/1"' },
-        { path: 'event', message: 'is required' },
-        { path: 'slots', message: 'is required' },
-        { path: 'meetings', message: 'is required' },
+        {
+          path: 'format',
+          message: 'is required: "interclustering-schedule/1"',
+          code: 'wrong-format',
+          params: { expected: 'interclustering-schedule/1', got: 'nothing' },
+        },
+        { path: 'event', message: 'is required', code: 'required' },
+        { path: 'slots', message: 'is required', code: 'required' },
+        { path: 'meetings', message: 'is required', code: 'required' },
       ],
     });
     expect(parseScheduleFile('x')).toEqual({
       ok: false,
-      errors: [{ path: '(root)', message: 'expected a schedule file (a JSON object), got "x"' }],
+      errors: [
+        {
+          path: '(root)',
+          message: 'expected a schedule file (a JSON object), got "x"',
+          code: 'expected-schedule-file',
+          params: { got: 'string', value: 'x' },
+        },
+      ],
     });
   });
 

@@ -4,6 +4,7 @@ import {
   describe,
   expectRecord,
   fieldPath,
+  gotParams,
   isPresent,
   isRecord,
   itemPath,
@@ -38,7 +39,12 @@ const MEETING_KEYS = ['slot', 'table', 'clusters'] as const;
 function readClockField(object: JsonObject, key: string, place: string, issues: Issues): string | undefined {
   const value = readString(object, key, place, issues, { required: true });
   if (value !== undefined && !isClockTime(value)) {
-    issues.add(fieldPath(place, key), `expected a time HH:MM (00:00–23:59), got ${describe(value)}`);
+    issues.add(
+      fieldPath(place, key),
+      `expected a time HH:MM (00:00–23:59), got ${describe(value)}`,
+      'expected-time',
+      gotParams(value),
+    );
     return undefined;
   }
   return value;
@@ -46,7 +52,7 @@ function readClockField(object: JsonObject, key: string, place: string, issues: 
 
 function readRequiredInteger(object: JsonObject, key: string, place: string, issues: Issues, min: number) {
   if (!isPresent(object, key)) {
-    issues.add(fieldPath(place, key), 'is required');
+    issues.add(fieldPath(place, key), 'is required', 'required');
     return undefined;
   }
   return checkInteger(object[key], fieldPath(place, key), issues, { min });
@@ -60,14 +66,25 @@ function readRequiredInteger(object: JsonObject, key: string, place: string, iss
 export function parseScheduleFile(input: unknown): ParseResult<ScheduleFile> {
   const issues = new Issues();
   if (!isRecord(input)) {
-    issues.add('', `expected a schedule file (a JSON object), got ${describe(input)}`);
+    issues.add(
+      '',
+      `expected a schedule file (a JSON object), got ${describe(input)}`,
+      'expected-schedule-file',
+      gotParams(input),
+    );
     return issues.result(() => undefined as never);
   }
   issues.unknownFields(input, SCHEDULE_KEYS, '');
   if (!isPresent(input, 'format')) {
-    issues.add('format', `is required: "${SCHEDULE_FORMAT}"`);
+    issues.add('format', `is required: "${SCHEDULE_FORMAT}"`, 'wrong-format', {
+      expected: SCHEDULE_FORMAT,
+      ...gotParams(undefined),
+    });
   } else if (input.format !== SCHEDULE_FORMAT) {
-    issues.add('format', `expected "${SCHEDULE_FORMAT}", got ${describe(input.format)}`);
+    issues.add('format', `expected "${SCHEDULE_FORMAT}", got ${describe(input.format)}`, 'wrong-format', {
+      expected: SCHEDULE_FORMAT,
+      ...gotParams(input.format),
+    });
   }
   const event = readString(input, 'event', '', issues, { required: true });
 
@@ -95,13 +112,23 @@ export function parseScheduleFile(input: unknown): ParseResult<ScheduleFile> {
     const pair = object.clusters;
     let clusters: [string, string] | undefined;
     if (pair === undefined) {
-      issues.add(clustersPlace, 'is required');
+      issues.add(clustersPlace, 'is required', 'required');
     } else if (!Array.isArray(pair) || pair.length !== 2) {
-      issues.add(clustersPlace, `expected a pair of two cluster ids ["a", "b"], got ${describe(pair)}`);
+      issues.add(
+        clustersPlace,
+        `expected a pair of two cluster ids ["a", "b"], got ${describe(pair)}`,
+        'expected-pair',
+        Array.isArray(pair) ? { got: 'array', count: pair.length } : gotParams(pair),
+      );
     } else {
       pair.forEach((id, k) => {
         if (typeof id !== 'string')
-          issues.add(itemPath(clustersPlace, k), `expected a cluster id, got ${describe(id)}`);
+          issues.add(
+            itemPath(clustersPlace, k),
+            `expected a cluster id, got ${describe(id)}`,
+            'expected-cluster-id',
+            gotParams(id),
+          );
       });
       if (typeof pair[0] === 'string' && typeof pair[1] === 'string') clusters = [pair[0], pair[1]];
     }

@@ -1,4 +1,5 @@
 import type { ValidationIssue } from './model';
+import type { ValidationCode, ValidationParams } from './validation-codes';
 
 /**
  * Small helpers shared by the event-file and schedule-file parsers: they read one field of an
@@ -52,6 +53,32 @@ export function describe(value: unknown): string {
   }
 }
 
+/**
+ * Params naming a wrong value without English words: `got` is its kind (`string`, `number`,
+ * `boolean`, `null`, `nothing`, `array`, `object`, …) and `value` the value itself when it is a short
+ * string (shortened as in messages), a number or a boolean.
+ */
+export function gotParams(value: unknown): ValidationParams {
+  if (value === null) return { got: 'null' };
+  if (value === undefined) return { got: 'nothing' };
+  if (Array.isArray(value)) return { got: 'array' };
+  switch (typeof value) {
+    case 'string':
+      return { got: 'string', value: shorten(value, 40) };
+    case 'number':
+      return { got: 'number', value: Number.isFinite(value) ? value : String(value) };
+    case 'boolean':
+      return { got: 'boolean', value };
+    default:
+      return { got: typeof value };
+  }
+}
+
+/** A text shortened as `quote` does, for params. */
+export function shortText(text: string): string {
+  return shorten(text, 64);
+}
+
 /** Quoted for messages, shortened: `"aei"`. */
 export function quote(text: string): string {
   return JSON.stringify(shorten(text, 64));
@@ -66,8 +93,9 @@ export function characterCount(text: string): number {
 export class Issues {
   readonly list: ValidationIssue[] = [];
 
-  add(path: string, message: string): void {
-    this.list.push({ path: path || ROOT_PATH, message });
+  /** An issue at `path`: the English `message`, and the same as a `code` with its `params`. */
+  add(path: string, message: string, code: ValidationCode, params?: ValidationParams): void {
+    this.list.push({ path: path || ROOT_PATH, message, code, ...(params ? { params } : {}) });
   }
 
   get count(): number {
@@ -77,7 +105,8 @@ export class Issues {
   /** Rejects every key of `object` not in `allowed`, naming it. */
   unknownFields(object: JsonObject, allowed: readonly string[], path: string): void {
     for (const key of Object.keys(object)) {
-      if (!allowed.includes(key)) this.add(fieldPath(path, key), 'unknown field');
+      if (!allowed.includes(key))
+        this.add(fieldPath(path, key), 'unknown field', 'unknown-field', { field: shortText(key) });
     }
   }
 
@@ -106,21 +135,26 @@ export function readString(
 ): string | undefined {
   const place = fieldPath(path, key);
   if (!isPresent(object, key)) {
-    if (rule.required) issues.add(place, 'is required');
+    if (rule.required) issues.add(place, 'is required', 'required');
     return undefined;
   }
   const value = object[key];
   if (typeof value !== 'string') {
-    issues.add(place, `expected a string, got ${describe(value)}`);
+    issues.add(place, `expected a string, got ${describe(value)}`, 'expected-string', gotParams(value));
     return undefined;
   }
   const length = characterCount(value);
   if (rule.min !== undefined && length < rule.min) {
-    issues.add(place, rule.min === 1 ? 'must not be empty' : `must have at least ${rule.min} characters`);
+    if (rule.min === 1) issues.add(place, 'must not be empty', 'empty');
+    else
+      issues.add(place, `must have at least ${rule.min} characters`, 'too-short', { length, min: rule.min });
     return undefined;
   }
   if (rule.max !== undefined && length > rule.max) {
-    issues.add(place, `has ${length} characters, at most ${rule.max} allowed`);
+    issues.add(place, `has ${length} characters, at most ${rule.max} allowed`, 'too-long', {
+      length,
+      max: rule.max,
+    });
     return undefined;
   }
   return value;
@@ -132,6 +166,8 @@ export interface IntegerRule {
   max?: number;
   /** How the maximum is called in the message (`maxWishesPerCluster`). */
   maxName?: string;
+  /** The code when above the maximum (`rank-above-max`); `above-max` by default. */
+  maxCode?: ValidationCode;
 }
 
 /** An integer field (a safe integer), within [min, max]. */
@@ -144,7 +180,7 @@ export function readInteger(
 ): number | undefined {
   const place = fieldPath(path, key);
   if (!isPresent(object, key)) {
-    if (rule.required) issues.add(place, 'is required');
+    if (rule.required) issues.add(place, 'is required', 'required');
     return undefined;
   }
   return checkInteger(object[key], place, issues, rule);
@@ -152,19 +188,27 @@ export function readInteger(
 
 export function checkInteger(value: unknown, place: string, issues: Issues, rule: IntegerRule = {}) {
   if (typeof value !== 'number' || !Number.isInteger(value)) {
-    issues.add(place, `expected an integer, got ${describe(value)}`);
+    issues.add(place, `expected an integer, got ${describe(value)}`, 'expected-integer', gotParams(value));
     return undefined;
   }
   if (rule.min !== undefined && value < rule.min) {
-    issues.add(place, `${value} is below the minimum ${rule.min}`);
+    issues.add(place, `${value} is below the minimum ${rule.min}`, 'below-min', { value, min: rule.min });
     return undefined;
   }
   if (rule.max !== undefined && value > rule.max) {
-    issues.add(place, `${value} is above ${rule.maxName ?? 'the maximum'} ${rule.max}`);
+    issues.add(
+      place,
+      `${value} is above ${rule.maxName ?? 'the maximum'} ${rule.max}`,
+      rule.maxCode ?? 'above-max',
+      {
+        value,
+        max: rule.max,
+      },
+    );
     return undefined;
   }
   if (!Number.isSafeInteger(value)) {
-    issues.add(place, `${value} is too large`);
+    issues.add(place, `${value} is too large`, 'too-large', { value });
     return undefined;
   }
   return value;
@@ -180,12 +224,12 @@ export function readArray(
 ): unknown[] | undefined {
   const place = fieldPath(path, key);
   if (!isPresent(object, key)) {
-    if (required) issues.add(place, 'is required');
+    if (required) issues.add(place, 'is required', 'required');
     return undefined;
   }
   const value = object[key];
   if (!Array.isArray(value)) {
-    issues.add(place, `expected an array, got ${describe(value)}`);
+    issues.add(place, `expected an array, got ${describe(value)}`, 'expected-array', gotParams(value));
     return undefined;
   }
   return value;
@@ -194,6 +238,6 @@ export function readArray(
 /** An object at `place`, or undefined (with an issue). */
 export function expectRecord(value: unknown, place: string, issues: Issues): JsonObject | undefined {
   if (isRecord(value)) return value;
-  issues.add(place, `expected an object, got ${describe(value)}`);
+  issues.add(place, `expected an object, got ${describe(value)}`, 'expected-object', gotParams(value));
   return undefined;
 }

@@ -3,6 +3,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { parseEventFile, timeZoneProblem, validateWishList } from './event-file';
 import type { EventFile, ValidationIssue } from './model';
+import { VALIDATION_CODES } from './validation-codes';
 import {
   eventFileArbitrary,
   makeCluster,
@@ -868,27 +869,170 @@ describe('validateWishList', () => {
     ]);
     expect(result.ok).toBe(false);
     expect(result.ok ? [] : result.errors).toEqual<ValidationIssue[]>([
-      { path: '[1].to', message: 'a cluster cannot wish itself ("a")' },
-      { path: '[2].rank', message: '"a" already uses rank 1 in [0]' },
-      { path: '[3].to', message: '"a" already wishes "b" in [0]' },
-      { path: '[4].to', message: '"a" and "d" are both in region "North"; event.pairing is "cross-region"' },
-      { path: '[4].rank', message: '4 is above maxWishesPerCluster 3' },
-      { path: '[5].from', message: 'unknown field' },
-      { path: '[5].to', message: 'unknown cluster "zz"' },
-      { path: '[5].rank', message: '"a" already uses rank 2 in [1]' },
-      { path: '[6]', message: 'expected an object, got "c"' },
+      {
+        path: '[1].to',
+        message: 'a cluster cannot wish itself ("a")',
+        code: 'self-wish',
+        params: { id: 'a' },
+      },
+      {
+        path: '[2].rank',
+        message: '"a" already uses rank 1 in [0]',
+        code: 'duplicate-rank',
+        params: { from: 'a', rank: 1, other: '[0]' },
+      },
+      {
+        path: '[3].to',
+        message: '"a" already wishes "b" in [0]',
+        code: 'duplicate-wish',
+        params: { from: 'a', to: 'b', other: '[0]' },
+      },
+      {
+        path: '[4].to',
+        message: '"a" and "d" are both in region "North"; event.pairing is "cross-region"',
+        code: 'same-region',
+        params: { from: 'a', to: 'd', region: 'North' },
+      },
+      {
+        path: '[4].rank',
+        message: '4 is above maxWishesPerCluster 3',
+        code: 'rank-above-max',
+        params: { value: 4, max: 3 },
+      },
+      { path: '[5].from', message: 'unknown field', code: 'unknown-field', params: { field: 'from' } },
+      { path: '[5].to', message: 'unknown cluster "zz"', code: 'unknown-cluster', params: { id: 'zz' } },
+      {
+        path: '[5].rank',
+        message: '"a" already uses rank 2 in [1]',
+        code: 'duplicate-rank',
+        params: { from: 'a', rank: 2, other: '[1]' },
+      },
+      {
+        path: '[6]',
+        message: 'expected an object, got "c"',
+        code: 'expected-object',
+        params: { got: 'string', value: 'c' },
+      },
     ]);
   });
 
   it('rejects what is not a list, and an unknown wisher', () => {
     expect(validateWishList(event, 'a', { to: 'b', rank: 1 })).toEqual({
       ok: false,
-      errors: [{ path: '(root)', message: expect.stringContaining('expected a list of wishes') }],
+      errors: [
+        {
+          path: '(root)',
+          message: expect.stringContaining('expected a list of wishes'),
+          code: 'expected-wish-list',
+          params: { got: 'object' },
+        },
+      ],
     });
     expect(validateWishList(event, 'nobody', [])).toEqual({
       ok: false,
-      errors: [{ path: 'from', message: 'unknown cluster "nobody"' }],
+      errors: [
+        {
+          path: 'from',
+          message: 'unknown cluster "nobody"',
+          code: 'unknown-cluster',
+          params: { id: 'nobody' },
+        },
+      ],
     });
+  });
+});
+
+describe('parseEventFile: codes and params for translations', () => {
+  /** The issues as `{path, code, params}` (the English message is checked elsewhere). */
+  function codesOf(input: unknown) {
+    const result = parseEventFile(input);
+    return result.ok ? [] : result.errors.map(({ path, code, params }) => ({ path, code, params }));
+  }
+
+  it('rank above max: the value and the maximum', () => {
+    expect(codesOf(raw({ wishes: [wish('a', 'b', 7)] }))).toEqual([
+      { path: 'wishes[0].rank', code: 'rank-above-max', params: { value: 7, max: 5 } },
+    ]);
+  });
+
+  it('duplicate rank: the wisher, the rank and the earlier wish', () => {
+    expect(codesOf(raw({ wishes: [wish('a', 'b', 2), wish('a', 'c', 2)] }))).toEqual([
+      { path: 'wishes[1].rank', code: 'duplicate-rank', params: { from: 'a', rank: 2, other: 'wishes[0]' } },
+    ]);
+  });
+
+  it('unknown field: its name, at every level', () => {
+    expect(
+      codesOf(
+        raw({}, (r) => {
+          r.colour = 'red';
+          r.event.tablez = 3;
+          r.clusters[1]['odd key'] = 1;
+        }),
+      ),
+    ).toEqual([
+      { path: 'colour', code: 'unknown-field', params: { field: 'colour' } },
+      { path: 'event.tablez', code: 'unknown-field', params: { field: 'tablez' } },
+      { path: 'clusters[1]["odd key"]', code: 'unknown-field', params: { field: 'odd key' } },
+    ]);
+  });
+
+  it('same-region wish under cross-region pairing: both clusters and the region as written', () => {
+    expect(codesOf(raw(crossRegion({ wishes: [wish('a', 'b', 1)] })))).toEqual([
+      { path: 'wishes[0].to', code: 'same-region', params: { from: 'a', to: 'b', region: 'Auvergne' } },
+    ]);
+  });
+
+  it('wrong values: their kind and the value itself, never English words', () => {
+    expect(
+      codesOf(
+        raw({}, (r) => {
+          r.event.tables = 'ten';
+          r.event.meetingMinutes = null;
+          r.event.date = '2015-02-30';
+          r.event.pairing = ['any'];
+        }),
+      ),
+    ).toEqual([
+      { path: 'event.date', code: 'invalid-date', params: { value: '2015-02-30' } },
+      { path: 'event.meetingMinutes', code: 'expected-integer', params: { got: 'null' } },
+      { path: 'event.tables', code: 'expected-integer', params: { got: 'string', value: 'ten' } },
+      { path: 'event.pairing', code: 'invalid-pairing', params: { got: 'array' } },
+    ]);
+  });
+
+  it('fixed meetings: slot and table facts as numbers and times', () => {
+    const issues = codesOf(
+      raw({
+        event: { tables: 2 },
+        clusters: ['a', 'b', 'c', 'd', { id: 'e', availability: [{ start: '15:00', end: '17:30' }] }],
+        fixed: [
+          { clusters: ['a', 'b'], slot: 0, table: 1 },
+          { clusters: ['c', 'd'], slot: 0, table: 1 },
+          { clusters: ['a', 'e'], slot: 1, table: 3 },
+          { clusters: ['c', 'd'], slot: 99 },
+        ],
+      }),
+    );
+    expect(issues).toEqual([
+      {
+        path: 'fixed[1].table',
+        code: 'table-taken',
+        params: { table: 1, other: 'fixed[0]', slot: 0, start: '14:00', end: '14:20' },
+      },
+      { path: 'fixed[2].table', code: 'table-above-max', params: { value: 3, max: 2 } },
+      {
+        path: 'fixed[2].slot',
+        code: 'unavailable-in-slot',
+        params: { id: 'e', slot: 1, start: '14:20', end: '14:40' },
+      },
+      { path: 'fixed[3].slot', code: 'slot-not-found', params: { slot: 99, slots: 6 } },
+      {
+        path: 'fixed[3].clusters',
+        code: 'duplicate-fixed-pair',
+        params: { a: 'c', b: 'd', other: 'fixed[1]' },
+      },
+    ]);
   });
 });
 
@@ -967,6 +1111,8 @@ describe('parseEventFile: properties', () => {
               expect(typeof error.path).toBe('string');
               expect(error.path.length).toBeGreaterThan(0);
               expect(error.message.length).toBeGreaterThan(0);
+              expect(VALIDATION_CODES).toContain(error.code);
+              expect(JSON.parse(JSON.stringify(error.params ?? {}))).toEqual(error.params ?? {});
             }
           }
         },
@@ -990,7 +1136,11 @@ describe('parseEventFile: properties', () => {
     fc.assert(
       fc.property(fc.oneof(garbage, fc.array(garbage, { maxLength: 5 })), (wishes) => {
         const result = validateWishList(event, 'a', wishes);
-        if (!result.ok) for (const error of result.errors) expect(error.path.length).toBeGreaterThan(0);
+        if (!result.ok)
+          for (const error of result.errors) {
+            expect(error.path.length).toBeGreaterThan(0);
+            expect(VALIDATION_CODES).toContain(error.code);
+          }
       }),
       { numRuns: 300 },
     );

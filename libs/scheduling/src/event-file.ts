@@ -16,6 +16,7 @@ import {
   describe,
   expectRecord,
   fieldPath,
+  gotParams,
   isPresent,
   isRecord,
   itemPath,
@@ -23,12 +24,14 @@ import {
   readArray,
   readInteger,
   readString,
+  shortText,
   type JsonObject,
   type ParseResult,
 } from './event-file.fields';
 import { normalizeRegion } from './problem';
 import { deriveSlots, isAvailable } from './slots';
 import { isClockTime, toMinutes } from './time';
+import type { ValidationCode, ValidationParams } from './validation-codes';
 
 export type { ParseResult } from './event-file.fields';
 
@@ -96,17 +99,35 @@ let knownZones: Set<string> | undefined;
  * with a suggestion. Returns undefined when valid, else the complaint.
  */
 export function timeZoneProblem(zone: string): string | undefined {
+  return timeZoneIssue(zone)?.message;
+}
+
+interface Problem {
+  message: string;
+  code: ValidationCode;
+  params: ValidationParams;
+}
+
+function timeZoneIssue(zone: string): Problem | undefined {
   knownZones ??= new Set(Intl.supportedValuesOf('timeZone'));
   if (knownZones.has(zone)) return undefined;
   let resolved: string;
   try {
     resolved = new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return `${describe(zone)} is not an IANA time zone name (like "Europe/Paris")`;
+    return {
+      message: `${describe(zone)} is not an IANA time zone name (like "Europe/Paris")`,
+      code: 'invalid-timezone',
+      params: { value: shortText(zone) },
+    };
   }
   const spelledLikeIana = zone.split('/').every((part) => /^[A-Z][A-Za-z0-9_+-]*$/.test(part));
   if (spelledLikeIana) return undefined;
-  return `${describe(zone)} is not an IANA time zone name; did you mean ${quote(resolved)}?`;
+  return {
+    message: `${describe(zone)} is not an IANA time zone name; did you mean ${quote(resolved)}?`,
+    code: 'timezone-suggestion',
+    params: { value: shortText(zone), suggestion: resolved },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -138,18 +159,29 @@ function slotLabel(slots: Slot[] | undefined, slot: number): string {
   return s ? `slot ${slot} (${s.start}–${s.end})` : `slot ${slot}`;
 }
 
+/** `{slot, start, end}`: a slot for params (its times when known). */
+function slotParams(slots: Slot[] | undefined, slot: number): ValidationParams {
+  const s = slots?.[slot];
+  return s ? { slot, start: s.start, end: s.end } : { slot };
+}
+
 // ---------------------------------------------------------------------------------------------
 // Event settings
 
 function readClock(object: JsonObject, key: string, path: string, issues: Issues): string | undefined {
   const place = fieldPath(path, key);
   if (!isPresent(object, key)) {
-    issues.add(place, 'is required');
+    issues.add(place, 'is required', 'required');
     return undefined;
   }
   const value = object[key];
   if (!isClockTime(value)) {
-    issues.add(place, `expected a time HH:MM (00:00–23:59), got ${describe(value)}`);
+    issues.add(
+      place,
+      `expected a time HH:MM (00:00–23:59), got ${describe(value)}`,
+      'expected-time',
+      gotParams(value),
+    );
     return undefined;
   }
   return value;
@@ -168,7 +200,10 @@ function readWindows(list: unknown[], path: string, issues: Issues): TimeWindow[
     const end = readClock(object, 'end', place, issues);
     if (start === undefined || end === undefined) return;
     if (toMinutes(start) >= toMinutes(end)) {
-      issues.add(fieldPath(place, 'end'), `${end} is not after start ${start}`);
+      issues.add(fieldPath(place, 'end'), `${end} is not after start ${start}`, 'end-not-after-start', {
+        start,
+        end,
+      });
       return;
     }
     windows.push({ start, end });
@@ -179,7 +214,7 @@ function readWindows(list: unknown[], path: string, issues: Issues): TimeWindow[
 function parseSettings(value: unknown, issues: Issues, context: Context): EventSettings | undefined {
   const path = 'event';
   if (value === undefined) {
-    issues.add(path, 'is required');
+    issues.add(path, 'is required', 'required');
     return undefined;
   }
   const object = expectRecord(value, path, issues);
@@ -191,18 +226,26 @@ function parseSettings(value: unknown, issues: Issues, context: Context): EventS
   const venue = readString(object, 'venue', path, issues, { max: 200 });
   const date = readString(object, 'date', path, issues, { required: true });
   if (date !== undefined && !isCalendarDate(date)) {
-    issues.add(fieldPath(path, 'date'), `${describe(date)} is not a real calendar date YYYY-MM-DD`);
+    issues.add(
+      fieldPath(path, 'date'),
+      `${describe(date)} is not a real calendar date YYYY-MM-DD`,
+      'invalid-date',
+      {
+        value: shortText(date),
+      },
+    );
   }
   const zone = readString(object, 'timezone', path, issues);
-  const zoneProblem = zone === undefined ? undefined : timeZoneProblem(zone);
-  if (zoneProblem) issues.add(fieldPath(path, 'timezone'), zoneProblem);
+  const zoneProblem = zone === undefined ? undefined : timeZoneIssue(zone);
+  if (zoneProblem)
+    issues.add(fieldPath(path, 'timezone'), zoneProblem.message, zoneProblem.code, zoneProblem.params);
   const timezone = zone ?? EVENT_DEFAULTS.timezone;
 
   let sessions: TimeWindow[] | undefined;
   const sessionList = readArray(object, 'sessions', path, issues, true);
   if (sessionList) {
     const sessionsPath = fieldPath(path, 'sessions');
-    if (sessionList.length === 0) issues.add(sessionsPath, 'needs at least one session');
+    if (sessionList.length === 0) issues.add(sessionsPath, 'needs at least one session', 'no-sessions');
     sessions = readWindows(sessionList, sessionsPath, issues);
     if (sessions) {
       for (let i = 1; i < sessions.length; i++) {
@@ -211,6 +254,8 @@ function parseSettings(value: unknown, issues: Issues, context: Context): EventS
           issues.add(
             fieldPath(itemPath(sessionsPath, i), 'start'),
             `${sessions[i].start} is before the end of session ${i - 1} (${previous.end}): sessions must be in time order and must not overlap`,
+            'sessions-overlap',
+            { start: sessions[i].start, session: i - 1, previousEnd: previous.end },
           );
           sessions = undefined;
           break;
@@ -243,7 +288,12 @@ function parseSettings(value: unknown, issues: Issues, context: Context): EventS
     if (typeof value === 'string' && (PAIRINGS as readonly string[]).includes(value)) {
       pairing = value as PairingPolicy;
     } else {
-      issues.add(fieldPath(path, 'pairing'), `expected "any" or "cross-region", got ${describe(value)}`);
+      issues.add(
+        fieldPath(path, 'pairing'),
+        `expected "any" or "cross-region", got ${describe(value)}`,
+        'invalid-pairing',
+        gotParams(value),
+      );
       pairing = undefined;
     }
   }
@@ -280,11 +330,11 @@ function parseSettings(value: unknown, issues: Issues, context: Context): EventS
 function parseClusters(value: unknown, issues: Issues, context: Context): Cluster[] | undefined {
   const path = 'clusters';
   if (value === undefined) {
-    issues.add(path, 'is required');
+    issues.add(path, 'is required', 'required');
     return undefined;
   }
   if (!Array.isArray(value)) {
-    issues.add(path, `expected an array, got ${describe(value)}`);
+    issues.add(path, `expected an array, got ${describe(value)}`, 'expected-array', gotParams(value));
     return undefined;
   }
   const before = issues.count;
@@ -304,9 +354,20 @@ function parseClusters(value: unknown, issues: Issues, context: Context): Cluste
         issues.add(
           fieldPath(place, 'id'),
           `${describe(id)} is not a valid id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters`,
+          'invalid-cluster-id',
+          { value: shortText(id) },
         );
       } else if (byId.has(id)) {
-        issues.add(fieldPath(place, 'id'), `${quote(id)} is already used by ${byId.get(id)?.path}`);
+        const other = byId.get(id)?.path ?? '';
+        issues.add(
+          fieldPath(place, 'id'),
+          `${quote(id)} is already used by ${other}`,
+          'duplicate-cluster-id',
+          {
+            id,
+            other,
+          },
+        );
       } else {
         idOk = true;
       }
@@ -320,6 +381,8 @@ function parseClusters(value: unknown, issues: Issues, context: Context): Cluste
         issues.add(
           fieldPath(place, 'name'),
           `${quote(name)} is already used by ${other.path} (${quote(other.name)}); names must be unique, ignoring case`,
+          'duplicate-cluster-name',
+          { name: shortText(name), other: other.path, otherName: shortText(other.name) },
         );
       } else {
         byName.set(key, { path: place, name });
@@ -333,12 +396,18 @@ function parseClusters(value: unknown, issues: Issues, context: Context): Cluste
       !regionOk &&
       !(isPresent(object, 'region') && region === undefined)
     ) {
-      issues.add(
-        fieldPath(place, 'region'),
-        region === undefined
-          ? 'is required when event.pairing is "cross-region"'
-          : 'must not be blank when event.pairing is "cross-region"',
-      );
+      if (region === undefined)
+        issues.add(
+          fieldPath(place, 'region'),
+          'is required when event.pairing is "cross-region"',
+          'region-required',
+        );
+      else
+        issues.add(
+          fieldPath(place, 'region'),
+          'must not be blank when event.pairing is "cross-region"',
+          'region-blank',
+        );
     }
     const kind = readString(object, 'kind', place, issues);
 
@@ -374,15 +443,20 @@ function parseClusters(value: unknown, issues: Issues, context: Context): Cluste
 /** A reference to a cluster: a known id (when the cluster list is usable). */
 function readClusterRef(value: unknown, place: string, issues: Issues, context: Context): string | undefined {
   if (value === undefined) {
-    issues.add(place, 'is required');
+    issues.add(place, 'is required', 'required');
     return undefined;
   }
   if (typeof value !== 'string') {
-    issues.add(place, `expected a cluster id, got ${describe(value)}`);
+    issues.add(
+      place,
+      `expected a cluster id, got ${describe(value)}`,
+      'expected-cluster-id',
+      gotParams(value),
+    );
     return undefined;
   }
   if (context.clusters && !context.clusters.has(value)) {
-    issues.add(place, `unknown cluster ${quote(value)}`);
+    issues.add(place, `unknown cluster ${quote(value)}`, 'unknown-cluster', { id: shortText(value) });
     return undefined;
   }
   return value;
@@ -416,13 +490,24 @@ function checkWish(
   const to = readClusterRef(object.to, fieldPath(place, 'to'), issues, context);
   if (from !== undefined && to !== undefined) {
     if (from === to) {
-      issues.add(fieldPath(place, 'to'), `a cluster cannot wish itself (${quote(from)})`);
+      issues.add(fieldPath(place, 'to'), `a cluster cannot wish itself (${quote(from)})`, 'self-wish', {
+        id: from,
+      });
     } else {
       const partners = book.partners.get(from) ?? new Map<string, string>();
       book.partners.set(from, partners);
       const earlier = partners.get(to);
       if (earlier !== undefined) {
-        issues.add(fieldPath(place, 'to'), `${quote(from)} already wishes ${quote(to)} in ${earlier}`);
+        issues.add(
+          fieldPath(place, 'to'),
+          `${quote(from)} already wishes ${quote(to)} in ${earlier}`,
+          'duplicate-wish',
+          {
+            from,
+            to,
+            other: earlier,
+          },
+        );
       } else {
         partners.set(to, place);
       }
@@ -431,6 +516,8 @@ function checkWish(
         issues.add(
           fieldPath(place, 'to'),
           `${quote(from)} and ${quote(to)} are both in region ${quote(region)}; event.pairing is "cross-region"`,
+          'same-region',
+          { from, to, region: shortText(region) },
         );
       }
     }
@@ -440,14 +527,24 @@ function checkWish(
         min: 1,
         max: context.K,
         maxName: 'maxWishesPerCluster',
+        maxCode: 'rank-above-max',
       })
-    : (issues.add(fieldPath(place, 'rank'), 'is required'), undefined);
+    : (issues.add(fieldPath(place, 'rank'), 'is required', 'required'), undefined);
   if (from !== undefined && rank !== undefined) {
     const ranks = book.ranks.get(from) ?? new Map<number, string>();
     book.ranks.set(from, ranks);
     const earlier = ranks.get(rank);
     if (earlier !== undefined) {
-      issues.add(fieldPath(place, 'rank'), `${quote(from)} already uses rank ${rank} in ${earlier}`);
+      issues.add(
+        fieldPath(place, 'rank'),
+        `${quote(from)} already uses rank ${rank} in ${earlier}`,
+        'duplicate-rank',
+        {
+          from,
+          rank,
+          other: earlier,
+        },
+      );
     } else {
       ranks.set(rank, place);
     }
@@ -478,7 +575,12 @@ function parseWishes(list: unknown[], issues: Issues, context: Context): Wish[] 
 function checkPair(a: string | undefined, b: string | undefined, place: string, issues: Issues): boolean {
   if (a === undefined || b === undefined) return false;
   if (a === b) {
-    issues.add(place, `names the same cluster twice (${quote(a)}); a pair needs two different clusters`);
+    issues.add(
+      place,
+      `names the same cluster twice (${quote(a)}); a pair needs two different clusters`,
+      'same-cluster-twice',
+      { id: a },
+    );
     return false;
   }
   return true;
@@ -506,12 +608,20 @@ function readIdPair(
   context: Context,
 ): [string, string] | undefined {
   if (!Array.isArray(value) || value.length !== 2) {
-    issues.add(
-      place,
-      Array.isArray(value)
-        ? `expected a pair of two cluster ids, got ${value.length} item${value.length === 1 ? '' : 's'}`
-        : `expected a pair of two cluster ids ["a", "b"], got ${describe(value)}`,
-    );
+    if (Array.isArray(value))
+      issues.add(
+        place,
+        `expected a pair of two cluster ids, got ${value.length} item${value.length === 1 ? '' : 's'}`,
+        'expected-pair',
+        { got: 'array', count: value.length },
+      );
+    else
+      issues.add(
+        place,
+        `expected a pair of two cluster ids ["a", "b"], got ${describe(value)}`,
+        'expected-pair',
+        gotParams(value),
+      );
     return undefined;
   }
   const a = readClusterRef(value[0], itemPath(place, 0), issues, context);
@@ -549,7 +659,7 @@ function parseFixed(list: unknown[], issues: Issues, context: Context): FixedMee
     const clustersPlace = fieldPath(place, 'clusters');
     const pair = isPresent(object, 'clusters')
       ? readIdPair(object.clusters, clustersPlace, issues, context)
-      : (issues.add(clustersPlace, 'is required'), undefined);
+      : (issues.add(clustersPlace, 'is required', 'required'), undefined);
 
     let slot: number | undefined;
     let slotOk = false;
@@ -561,6 +671,8 @@ function parseFixed(list: unknown[], issues: Issues, context: Context): FixedMee
           slots.length === 0
             ? `slot ${slot} does not exist: the event has no slot`
             : `slot ${slot} does not exist: the event has ${slots.length} slots, 0–${slots.length - 1}`,
+          'slot-not-found',
+          { slot, slots: slots.length },
         );
       } else if (slot !== undefined && slots) {
         slotOk = true;
@@ -572,6 +684,7 @@ function parseFixed(list: unknown[], issues: Issues, context: Context): FixedMee
         min: 1,
         max: context.tables,
         maxName: 'tables',
+        maxCode: 'table-above-max',
       });
     }
     const shapeOk = issues.count === before;
@@ -585,6 +698,8 @@ function parseFixed(list: unknown[], issues: Issues, context: Context): FixedMee
         issues.add(
           clustersPlace,
           `${quote(a)} and ${quote(b)} are already fixed to meet in ${earlier}; a pair meets once`,
+          'duplicate-fixed-pair',
+          { a, b, other: earlier },
         );
       } else {
         pairs.set(key, place);
@@ -594,6 +709,8 @@ function parseFixed(list: unknown[], issues: Issues, context: Context): FixedMee
         issues.add(
           clustersPlace,
           `${quote(a)} and ${quote(b)} are both in region ${quote(region)}; event.pairing is "cross-region"`,
+          'same-region',
+          { from: a, to: b, region: shortText(region) },
         );
       }
       for (const id of pair) {
@@ -604,6 +721,8 @@ function parseFixed(list: unknown[], issues: Issues, context: Context): FixedMee
           issues.add(
             clustersPlace,
             `${quote(id)} has more fixed meetings (${places.join(', ')}) than maxMeetingsPerCluster ${context.cap}`,
+            'fixed-over-cap',
+            { id, max: context.cap, places: [...places] },
           );
         }
       }
@@ -619,6 +738,8 @@ function parseFixed(list: unknown[], issues: Issues, context: Context): FixedMee
             issues.add(
               fieldPath(place, 'slot'),
               `${quote(id)} is not available in ${slotLabel(slots, slot)}`,
+              'unavailable-in-slot',
+              { id, ...slotParams(slots, slot) },
             );
           }
           const inSlot = `${id}\u0000${slot}`;
@@ -627,6 +748,8 @@ function parseFixed(list: unknown[], issues: Issues, context: Context): FixedMee
             issues.add(
               fieldPath(place, 'slot'),
               `${quote(id)} is already in ${other} at ${slotLabel(slots, slot)}`,
+              'busy-in-slot',
+              { id, other, ...slotParams(slots, slot) },
             );
           } else {
             clusterInSlot.set(inSlot, place);
@@ -639,6 +762,8 @@ function parseFixed(list: unknown[], issues: Issues, context: Context): FixedMee
             issues.add(
               fieldPath(place, 'table'),
               `table ${table} in ${slotLabel(slots, slot)} is already taken by ${other}`,
+              'table-taken',
+              { table, other, ...slotParams(slots, slot) },
             );
           } else {
             tableInSlot.set(at, place);
@@ -650,11 +775,18 @@ function parseFixed(list: unknown[], issues: Issues, context: Context): FixedMee
           issues.add(
             fieldPath(place, 'slot'),
             `${slotLabel(slots, slot)} has more fixed meetings than tables (${context.tables})`,
+            'slot-over-tables',
+            { tables: context.tables, ...slotParams(slots, slot) },
           );
         }
       } else if (slot === undefined && !isPresent(object, 'slot') && availabilityKnown && infoA && infoB) {
         if (!slots.some((s) => isAvailable(infoA, s) && isAvailable(infoB, s))) {
-          issues.add(clustersPlace, `${quote(a)} and ${quote(b)} share no slot in which both are available`);
+          issues.add(
+            clustersPlace,
+            `${quote(a)} and ${quote(b)} share no slot in which both are available`,
+            'no-common-slot',
+            { a, b },
+          );
         }
       }
     }
@@ -678,14 +810,25 @@ function optionalList(input: JsonObject, key: string, issues: Issues): unknown[]
 export function parseEventFile(input: unknown): ParseResult<EventFile> {
   const issues = new Issues();
   if (!isRecord(input)) {
-    issues.add('', `expected an event file (a JSON object), got ${describe(input)}`);
+    issues.add(
+      '',
+      `expected an event file (a JSON object), got ${describe(input)}`,
+      'expected-event-file',
+      gotParams(input),
+    );
     return issues.result(() => undefined as never);
   }
   issues.unknownFields(input, ROOT_KEYS, '');
   if (!isPresent(input, 'format')) {
-    issues.add('format', `is required: "${EVENT_FORMAT}"`);
+    issues.add('format', `is required: "${EVENT_FORMAT}"`, 'wrong-format', {
+      expected: EVENT_FORMAT,
+      ...gotParams(undefined),
+    });
   } else if (input.format !== EVENT_FORMAT) {
-    issues.add('format', `expected "${EVENT_FORMAT}", got ${describe(input.format)}`);
+    issues.add('format', `expected "${EVENT_FORMAT}", got ${describe(input.format)}`, 'wrong-format', {
+      expected: EVENT_FORMAT,
+      ...gotParams(input.format),
+    });
   }
 
   const context: Context = {};
@@ -742,10 +885,15 @@ export function validateWishList(
   const issues = new Issues();
   const context = contextOf(event);
   if (!context.clusters?.has(from)) {
-    issues.add('from', `unknown cluster ${quote(from)}`);
+    issues.add('from', `unknown cluster ${quote(from)}`, 'unknown-cluster', { id: shortText(from) });
   }
   if (!Array.isArray(wishes)) {
-    issues.add('', `expected a list of wishes [{ "to": …, "rank": … }], got ${describe(wishes)}`);
+    issues.add(
+      '',
+      `expected a list of wishes [{ "to": …, "rank": … }], got ${describe(wishes)}`,
+      'expected-wish-list',
+      gotParams(wishes),
+    );
     return issues.result(() => []);
   }
   const book: WishBook = { ranks: new Map(), partners: new Map() };

@@ -6,3 +6,4 @@ export * from './event-file';
 export * from './solver';
 export * from './quality';
 export * from './checker';
+export * from './validation-codes';

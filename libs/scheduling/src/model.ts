@@ -3,6 +3,8 @@
  * `EventFile` is what the parser returns: defaults filled in, arrays always present.
  */
 
+import type { ValidationCode, ValidationParams } from './validation-codes';
+
 export const EVENT_FORMAT = 'interclustering-event/1' as const;
 export const SCHEDULE_FORMAT = 'interclustering-schedule/1' as const;
 
@@ -148,8 +150,13 @@ export interface ScheduleFile {
   stats: ScheduleStats;
 }
 
-/** One problem found in a submitted document: where (`wishes[12].rank`) and what. */
+/**
+ * One problem found in a submitted document: where (`wishes[12].rank`) and what (`message`, English);
+ * `code` and `params` say the same for translations (./validation-codes.ts).
+ */
 export interface ValidationIssue {
   path: string;
   message: string;
+  code?: ValidationCode;
+  params?: ValidationParams;
 }
