@@ -5,7 +5,6 @@ import {
   Module,
   OnApplicationBootstrap,
   RequestMethod,
-  ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
@@ -16,7 +15,6 @@ import { AppConfig, ConfigModule } from '@app/config';
 import { CoreModule, OrganiserService, validationFailed } from '@app/core';
 import { PersistenceModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
-import type { ValidationIssue } from '@app/scheduling';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthController } from './controllers/auth.controller';
 import { ClustersController } from './controllers/clusters.controller';
@@ -25,6 +23,7 @@ import { HealthController } from './controllers/health.controller';
 import { ParticipantsController } from './controllers/participants.controller';
 import { SchedulesController } from './controllers/schedules.controller';
 import { GlobalExceptionFilter } from './http/exception.filter';
+import { validationIssues } from './http/validation-issues';
 import { PrintingModule } from './printing/printing.module';
 import { WebModule } from './web/web.module';
 
@@ -52,17 +51,8 @@ export class FirstOrganiser implements OnApplicationBootstrap {
   }
 }
 
-/** class-validator errors → VALIDATION_FAILED with `{path, message}` for each. */
-export function validationIssues(errors: ValidationError[], parent = ''): ValidationIssue[] {
-  return errors.flatMap((error) => {
-    const path = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
-      path,
-      message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
-    }));
-    return [...own, ...validationIssues(error.children ?? [], path)];
-  });
-}
+/** class-validator errors → VALIDATION_FAILED with `{path, message, code, params}` for each. */
+export { validationIssues };
 
 @Module({})
 export class ApiModule {

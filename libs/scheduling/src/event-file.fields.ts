@@ -1,5 +1,7 @@
 import type { ValidationIssue } from './model';
-import type { ValidationCode, ValidationParams } from './validation-codes';
+import { gotParams, type ValidationCode, type ValidationParams } from './validation-codes';
+
+export { gotParams };
 
 /**
  * Small helpers shared by the event-file and schedule-file parsers: they read one field of an
@@ -50,27 +52,6 @@ export function describe(value: unknown): string {
       return 'an object';
     default:
       return `a ${typeof value}`;
-  }
-}
-
-/**
- * Params naming a wrong value without English words: `got` is its kind (`string`, `number`,
- * `boolean`, `null`, `nothing`, `array`, `object`, …) and `value` the value itself when it is a short
- * string (shortened as in messages), a number or a boolean.
- */
-export function gotParams(value: unknown): ValidationParams {
-  if (value === null) return { got: 'null' };
-  if (value === undefined) return { got: 'nothing' };
-  if (Array.isArray(value)) return { got: 'array' };
-  switch (typeof value) {
-    case 'string':
-      return { got: 'string', value: shorten(value, 40) };
-    case 'number':
-      return { got: 'number', value: Number.isFinite(value) ? value : String(value) };
-    case 'boolean':
-      return { got: 'boolean', value };
-    default:
-      return { got: typeof value };
   }
 }
 

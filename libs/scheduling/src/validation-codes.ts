@@ -72,3 +72,26 @@ export type ValidationParams = Record<string, string | number | boolean | string
 export function isValidationCode(value: unknown): value is ValidationCode {
   return typeof value === 'string' && (VALIDATION_CODES as readonly string[]).includes(value);
 }
+
+/**
+ * Params naming a wrong value without English words: `got` is its kind (`string`, `number`,
+ * `boolean`, `null`, `nothing`, `array`, `object`, …) and `value` the value itself when it is a
+ * string (shortened to 40 characters), a number or a boolean.
+ */
+export function gotParams(value: unknown): ValidationParams {
+  if (value === null) return { got: 'null' };
+  if (value === undefined) return { got: 'nothing' };
+  if (Array.isArray(value)) return { got: 'array' };
+  switch (typeof value) {
+    case 'string': {
+      const chars = [...value];
+      return { got: 'string', value: chars.length <= 40 ? value : `${chars.slice(0, 40).join('')}…` };
+    }
+    case 'number':
+      return { got: 'number', value: Number.isFinite(value) ? value : String(value) };
+    case 'boolean':
+      return { got: 'boolean', value };
+    default:
+      return { got: typeof value };
+  }
+}

@@ -4,6 +4,9 @@ import { IsIn } from 'class-validator';
 
 export class ChangeStatusDto {
   @ApiProperty({ enum: EVENT_STATUSES, example: 'open' })
-  @IsIn([...EVENT_STATUSES], { message: `status must be one of ${EVENT_STATUSES.join(', ')}` })
+  @IsIn([...EVENT_STATUSES], {
+    message: `status must be one of ${EVENT_STATUSES.join(', ')}`,
+    context: { allowed: [...EVENT_STATUSES] },
+  })
   status: EventStatus;
 }

@@ -24,15 +24,30 @@ describe('error bodies', () => {
     });
   });
 
+  it('passes each issue’s code and params through', () => {
+    const issue = {
+      path: 'wishes[2].rank',
+      message: '7 is above maxWishesPerCluster 5',
+      code: 'rank-above-max' as const,
+      params: { value: 7, max: 5 },
+    };
+    expect(errorBody(400, 'The wish list is not valid.', 'VALIDATION_FAILED', [issue]).errors).toEqual([
+      issue,
+    ]);
+  });
+
   it('turns body-parser errors into 413 and 400 without internals', () => {
     expect(bodyParserError({ type: 'entity.too.large', status: 413, limit: 65536, stack: 'x' })).toEqual({
       statusCode: 413,
       code: 'PAYLOAD_TOO_LARGE',
       message: 'The request body is too large (limit 65536 bytes).',
     });
-    expect(bodyParserError({ type: 'entity.parse.failed', status: 400, body: '{"a":' })?.code).toBe(
-      'INVALID_JSON',
-    );
+    expect(bodyParserError({ type: 'entity.parse.failed', status: 400, body: '{"a":' })).toEqual({
+      statusCode: 400,
+      code: 'INVALID_JSON',
+      message: 'The request body is not valid JSON.',
+      errors: [{ path: '(root)', message: 'not valid JSON', code: 'invalid-json' }],
+    });
     expect(bodyParserError(new Error('other'))).toBeUndefined();
   });
 });

@@ -73,7 +73,7 @@ export function bodyParserError(error: unknown): ErrorBody | undefined {
     }
     case 'entity.parse.failed':
       return errorBody(400, 'The request body is not valid JSON.', 'INVALID_JSON', [
-        { path: '(root)', message: 'not valid JSON' },
+        { path: '(root)', message: 'not valid JSON', code: 'invalid-json' },
       ]);
     case 'encoding.unsupported':
     case 'charset.unsupported':

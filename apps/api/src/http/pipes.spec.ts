@@ -34,3 +34,32 @@ describe('PositiveIntPipe', () => {
     }
   });
 });
+
+describe('codes for translations', () => {
+  it('names the rule and the value', () => {
+    const issuesOf = (run: () => unknown) => {
+      try {
+        run();
+      } catch (error) {
+        return (error as DomainError).issues;
+      }
+      throw new Error('expected a throw');
+    };
+    expect(issuesOf(() => new PositiveIntPipe('version').transform('x'))).toEqual([
+      {
+        path: 'version',
+        message: 'expected a positive integer, got "x"',
+        code: 'expected-positive-integer',
+        params: { value: 'x' },
+      },
+    ]);
+    expect(issuesOf(() => parseIfMatch('"abc"'))).toEqual([
+      {
+        path: 'If-Match',
+        message: 'expected a version ETag like "3", got "\\"abc\\""',
+        code: 'invalid-etag',
+        params: { value: '"abc"' },
+      },
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import { PipeTransform } from '@nestjs/common';
-import { invalidField } from '@app/core';
+import { validationFailed } from '@app/core';
 
 /** A positive integer path parameter; VALIDATION_FAILED naming it otherwise. */
 export class PositiveIntPipe implements PipeTransform<string, number> {
@@ -7,7 +7,14 @@ export class PositiveIntPipe implements PipeTransform<string, number> {
 
   transform(value: string): number {
     if (!/^[1-9]\d{0,8}$/.test(value))
-      throw invalidField(this.name, `expected a positive integer, got ${JSON.stringify(value)}`);
+      throw validationFailed([
+        {
+          path: this.name,
+          message: `expected a positive integer, got ${JSON.stringify(value)}`,
+          code: 'expected-positive-integer',
+          params: { value: String(value).slice(0, 64) },
+        },
+      ]);
     return Number(value);
   }
 }
@@ -17,7 +24,14 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   if (header === undefined || header.trim() === '' || header.trim() === '*') return undefined;
   const match = /^\s*(?:W\/)?"?(\d{1,9})"?\s*$/.exec(header);
   if (!match)
-    throw invalidField('If-Match', `expected a version ETag like "3", got ${JSON.stringify(header)}`);
+    throw validationFailed([
+      {
+        path: 'If-Match',
+        message: `expected a version ETag like "3", got ${JSON.stringify(header)}`,
+        code: 'invalid-etag',
+        params: { value: header.slice(0, 64) },
+      },
+    ]);
   return Number(match[1]);
 }
 

@@ -15,9 +15,17 @@ import { validationFailed } from './errors';
 
 const ROOT = '(root)';
 
-/** Moves issues under `from` (`clusters[3]`) to `to` (`clusters[0]`, or '' for the root). */
+/**
+ * Moves issues under `from` (`clusters[3]`) to `to` (`clusters[0]`, or '' for the root); the place
+ * an issue's params point to (`params.other`) moves with it, the English message stays as written.
+ */
 export function rebaseIssues(issues: ValidationIssue[], from: string, to: string): ValidationIssue[] {
-  return issues.map((issue) => ({ ...issue, path: rebasePath(issue.path, from, to) }));
+  return issues.map((issue) => {
+    const moved = { ...issue, path: rebasePath(issue.path, from, to) };
+    const other = issue.params?.other;
+    if (typeof other === 'string') moved.params = { ...issue.params, other: rebasePath(other, from, to) };
+    return moved;
+  });
 }
 
 export function rebasePath(path: string, from: string, to: string): string {
