@@ -2,13 +2,49 @@
 /**
  * French first, English by the switch (kept in localStorage). `t(key, params)` looks a message up in
  * the current language; messages are strings with `{name}` placeholders or functions of the params
- * (plurals). Messages from the server (field errors) stay as the server wrote them.
+ * (plurals). The server's field errors are translated by their stable `code` and `params`
+ * (`issueText`); an issue without a known code keeps the server's (English) message.
  */
 
 const LANG_KEY = 'ic.lang';
 const listeners = [];
 
 const plural = (n, one, other) => (n === 1 ? one : other);
+
+/* Pieces of the field-error sentences (the `validation` messages below). */
+const frQuote = (text) => `« ${text} »`;
+const enQuote = (text) => `"${text}"`;
+const VALUE_KINDS = {
+  fr: {
+    string: 'un texte',
+    number: 'un nombre',
+    boolean: 'vrai ou faux',
+    null: 'null',
+    nothing: 'rien',
+    array: 'une liste',
+    object: 'un objet',
+  },
+  en: {
+    string: 'text',
+    number: 'a number',
+    boolean: 'true or false',
+    null: 'null',
+    nothing: 'nothing',
+    array: 'a list',
+    object: 'an object',
+  },
+};
+/** What was sent instead: the value itself when the server gave it, else its kind. */
+function gotText(lang, { got, value }) {
+  if (typeof value === 'string') return lang === 'fr' ? frQuote(value) : enQuote(value);
+  if (value !== undefined) return String(value);
+  return VALUE_KINDS[lang][got] ?? String(got);
+}
+/** « le créneau 14:20–14:40 » (its times when the server gave them, else its 0-based index). */
+function slotText(lang, { slot, start, end }) {
+  if (start && end) return lang === 'fr' ? `le créneau ${start}–${end}` : `the slot ${start}–${end}`;
+  return lang === 'fr' ? `le créneau ${slot}` : `slot ${slot}`;
+}
 
 const fr = {
   skip: 'Aller au contenu',
@@ -386,6 +422,96 @@ const fr = {
     'wisher-at-cap': ({ max }) => `vous avez déjà vos ${max} rendez-vous`,
     'both-at-cap': ({ to, max }) => `vous et ${to} avez déjà vos ${max} rendez-vous`,
   },
+
+  /** Server field errors by `code` (libs/scheduling/src/validation-codes.ts), read after the field label. */
+  validation: {
+    'unknown-field': ({ field }) => `Champ inconnu : ${frQuote(field)}.`,
+    required: () => 'Ce champ est obligatoire.',
+    'expected-string': (p) => `Un texte est attendu (reçu : ${gotText('fr', p)}).`,
+    empty: () => 'Ce champ ne doit pas être vide.',
+    'too-short': ({ min }) => `Trop court : au moins ${min} caractères.`,
+    'too-long': ({ length, max }) =>
+      length === undefined
+        ? `Trop long : ${max} caractères au maximum.`
+        : `Trop long : ${length} caractères pour ${max} au maximum.`,
+    'expected-integer': (p) => `Un nombre entier est attendu (reçu : ${gotText('fr', p)}).`,
+    'below-min': ({ value, min }) => `${value} est trop petit : le minimum est ${min}.`,
+    'above-max': ({ value, max }) => `${value} est trop grand : le maximum est ${max}.`,
+    'rank-above-max': ({ value, max }) => `Le rang ${value} dépasse la limite de ${max} souhaits.`,
+    'table-above-max': ({ value, max }) =>
+      `La table ${value} n’existe pas : l’événement compte ${plural(max, '1 table', `${max} tables`)}.`,
+    'too-large': ({ value }) => `${value} est trop grand.`,
+    'expected-array': (p) => `Une liste est attendue (reçu : ${gotText('fr', p)}).`,
+    'expected-object': (p) => `Un objet est attendu (reçu : ${gotText('fr', p)}).`,
+    'expected-time': (p) => `Une heure HH:MM entre 00:00 et 23:59 est attendue (reçu : ${gotText('fr', p)}).`,
+    'expected-pair': (p) =>
+      `Deux identifiants de clusters sont attendus (reçu : ${
+        p.count === undefined ? gotText('fr', p) : plural(p.count, '1 élément', `${p.count} éléments`)
+      }).`,
+    'expected-cluster-id': (p) => `Un identifiant de cluster est attendu (reçu : ${gotText('fr', p)}).`,
+    'expected-event-file': (p) =>
+      `Ce n’est pas un fichier d’événement : un objet JSON est attendu (reçu : ${gotText('fr', p)}).`,
+    'expected-schedule-file': (p) =>
+      `Ce n’est pas un fichier de planning : un objet JSON est attendu (reçu : ${gotText('fr', p)}).`,
+    'expected-wish-list': (p) => `Une liste de souhaits est attendue (reçu : ${gotText('fr', p)}).`,
+    'wrong-format': (p) =>
+      p.got === 'nothing'
+        ? `Le format ${frQuote(p.expected)} est obligatoire.`
+        : `Le format doit être ${frQuote(p.expected)} (reçu : ${gotText('fr', p)}).`,
+    'end-not-after-start': ({ start, end }) => `La fin (${end}) doit être après le début (${start}).`,
+    'invalid-date': ({ value }) => `${frQuote(value)} n’est pas une date du calendrier (AAAA-MM-JJ).`,
+    'invalid-timezone': ({ value }) =>
+      `${frQuote(value)} n’est pas un fuseau horaire IANA (comme « Europe/Paris »).`,
+    'timezone-suggestion': ({ value, suggestion }) =>
+      `${frQuote(value)} n’est pas un fuseau horaire IANA : vouliez-vous dire ${frQuote(suggestion)} ?`,
+    'no-sessions': () => 'Il faut au moins une séance.',
+    'sessions-overlap': ({ start, previousEnd }) =>
+      `Cette séance commence à ${start}, avant la fin de la précédente (${previousEnd}) : les séances doivent se suivre sans se chevaucher.`,
+    'invalid-pairing': (p) => `« any » ou « cross-region » est attendu (reçu : ${gotText('fr', p)}).`,
+    'invalid-cluster-id': ({ value }) =>
+      `${frQuote(value)} n’est pas un identifiant valide : minuscules, chiffres et « - », en commençant par une lettre ou un chiffre, 64 caractères au plus.`,
+    'duplicate-cluster-id': ({ id, other }) => `L’identifiant ${frQuote(id)} est déjà utilisé (${other}).`,
+    'duplicate-cluster-name': ({ name, otherName }) =>
+      `Le nom ${frQuote(name)} est déjà pris par ${frQuote(otherName)} : les noms doivent être différents, majuscules comprises.`,
+    'region-required': () =>
+      'La région est obligatoire : les rendez-vous de cet événement se font entre régions différentes.',
+    'region-blank': () =>
+      'La région ne doit pas être vide : les rendez-vous de cet événement se font entre régions différentes.',
+    'unknown-cluster': ({ id }) =>
+      `Cluster inconnu : ${frQuote(id)} ne participe pas (ou plus) à l’événement.`,
+    'self-wish': () => 'Un cluster ne peut pas se souhaiter lui-même.',
+    'duplicate-wish': ({ from, to }) => `${frQuote(from)} souhaite déjà rencontrer ${frQuote(to)}.`,
+    'duplicate-rank': ({ rank }) => `Le rang ${rank} est déjà donné à un autre souhait.`,
+    'same-region': ({ from, to, region }) =>
+      `${frQuote(from)} et ${frQuote(to)} sont tous deux de la région ${frQuote(region)}, or les rendez-vous se font entre régions différentes.`,
+    'same-cluster-twice': ({ id }) =>
+      `${frQuote(id)} apparaît deux fois : une paire réunit deux clusters différents.`,
+    'slot-not-found': ({ slot, slots }) =>
+      slots === 0
+        ? `Le créneau ${slot} n’existe pas : l’événement n’a aucun créneau.`
+        : `Le créneau ${slot} n’existe pas : l’événement compte ${plural(slots, '1 créneau (0)', `${slots} créneaux (0 à ${slots - 1})`)}.`,
+    'duplicate-fixed-pair': ({ a, b, other }) =>
+      `${frQuote(a)} et ${frQuote(b)} ont déjà un rendez-vous imposé (${other}) : une paire ne se rencontre qu’une fois.`,
+    'fixed-over-cap': ({ id, max }) =>
+      `${frQuote(id)} a plus de rendez-vous imposés que son maximum de ${max} rendez-vous.`,
+    'unavailable-in-slot': (p) => `${frQuote(p.id)} n’est pas disponible sur ${slotText('fr', p)}.`,
+    'busy-in-slot': (p) =>
+      `${frQuote(p.id)} a déjà un rendez-vous imposé sur ${slotText('fr', p)} (${p.other}).`,
+    'table-taken': (p) => `La table ${p.table} est déjà prise sur ${slotText('fr', p)} (${p.other}).`,
+    'slot-over-tables': (p) =>
+      `Plus de rendez-vous imposés sur ${slotText('fr', p)} que de tables (${p.tables}).`,
+    'no-common-slot': ({ a, b }) =>
+      `${frQuote(a)} et ${frQuote(b)} n’ont aucun créneau où tous deux sont disponibles.`,
+    'invalid-json': () => 'Le contenu envoyé n’est pas du JSON valide.',
+    'expected-positive-integer': ({ value }) =>
+      `Un nombre entier positif est attendu (reçu : ${frQuote(value)}).`,
+    'invalid-etag': ({ value }) => `Un numéro de version comme "3" est attendu (reçu : ${frQuote(value)}).`,
+    'value-not-allowed': (p) =>
+      p.allowed
+        ? `Valeur non permise (${gotText('fr', p)}) : choisissez parmi ${p.allowed.join(', ')}.`
+        : `Valeur non permise (reçu : ${gotText('fr', p)}).`,
+    'invalid-value': (p) => `Valeur non valide (reçu : ${gotText('fr', p)}).`,
+  },
 };
 
 const en = {
@@ -759,6 +885,93 @@ const en = {
     'wisher-at-cap': ({ max }) => `you already have your ${max} meetings`,
     'both-at-cap': ({ to, max }) => `you and ${to} already have your ${max} meetings`,
   },
+
+  /** Server field errors by `code` (libs/scheduling/src/validation-codes.ts), read after the field label. */
+  validation: {
+    'unknown-field': ({ field }) => `Unknown field: ${enQuote(field)}.`,
+    required: () => 'This field is required.',
+    'expected-string': (p) => `Text is expected (got ${gotText('en', p)}).`,
+    empty: () => 'This field must not be empty.',
+    'too-short': ({ min }) => `Too short: at least ${min} characters.`,
+    'too-long': ({ length, max }) =>
+      length === undefined
+        ? `Too long: at most ${max} characters.`
+        : `Too long: ${length} characters, at most ${max}.`,
+    'expected-integer': (p) => `A whole number is expected (got ${gotText('en', p)}).`,
+    'below-min': ({ value, min }) => `${value} is too small: the minimum is ${min}.`,
+    'above-max': ({ value, max }) => `${value} is too large: the maximum is ${max}.`,
+    'rank-above-max': ({ value, max }) => `Rank ${value} is beyond the limit of ${max} wishes.`,
+    'table-above-max': ({ value, max }) =>
+      `Table ${value} does not exist: the event has ${plural(max, '1 table', `${max} tables`)}.`,
+    'too-large': ({ value }) => `${value} is too large.`,
+    'expected-array': (p) => `A list is expected (got ${gotText('en', p)}).`,
+    'expected-object': (p) => `An object is expected (got ${gotText('en', p)}).`,
+    'expected-time': (p) => `A time HH:MM between 00:00 and 23:59 is expected (got ${gotText('en', p)}).`,
+    'expected-pair': (p) =>
+      `Two cluster ids are expected (got ${
+        p.count === undefined ? gotText('en', p) : plural(p.count, '1 item', `${p.count} items`)
+      }).`,
+    'expected-cluster-id': (p) => `A cluster id is expected (got ${gotText('en', p)}).`,
+    'expected-event-file': (p) =>
+      `This is not an event file: a JSON object is expected (got ${gotText('en', p)}).`,
+    'expected-schedule-file': (p) =>
+      `This is not a schedule file: a JSON object is expected (got ${gotText('en', p)}).`,
+    'expected-wish-list': (p) => `A list of wishes is expected (got ${gotText('en', p)}).`,
+    'wrong-format': (p) =>
+      p.got === 'nothing'
+        ? `The format ${enQuote(p.expected)} is required.`
+        : `The format must be ${enQuote(p.expected)} (got ${gotText('en', p)}).`,
+    'end-not-after-start': ({ start, end }) => `The end (${end}) must be after the start (${start}).`,
+    'invalid-date': ({ value }) => `${enQuote(value)} is not a calendar date (YYYY-MM-DD).`,
+    'invalid-timezone': ({ value }) => `${enQuote(value)} is not an IANA time zone (like "Europe/Paris").`,
+    'timezone-suggestion': ({ value, suggestion }) =>
+      `${enQuote(value)} is not an IANA time zone: did you mean ${enQuote(suggestion)}?`,
+    'no-sessions': () => 'At least one session is needed.',
+    'sessions-overlap': ({ start, previousEnd }) =>
+      `This session starts at ${start}, before the previous one ends (${previousEnd}): sessions must follow each other without overlapping.`,
+    'invalid-pairing': (p) => `"any" or "cross-region" is expected (got ${gotText('en', p)}).`,
+    'invalid-cluster-id': ({ value }) =>
+      `${enQuote(value)} is not a valid id: lowercase letters, digits and "-", starting with a letter or digit, at most 64 characters.`,
+    'duplicate-cluster-id': ({ id, other }) => `The id ${enQuote(id)} is already used (${other}).`,
+    'duplicate-cluster-name': ({ name, otherName }) =>
+      `The name ${enQuote(name)} is already taken by ${enQuote(otherName)}: names must differ, ignoring case.`,
+    'region-required': () => 'The region is required: meetings at this event are between different regions.',
+    'region-blank': () =>
+      'The region must not be blank: meetings at this event are between different regions.',
+    'unknown-cluster': ({ id }) =>
+      `Unknown cluster: ${enQuote(id)} is not (or no longer) taking part in the event.`,
+    'self-wish': () => 'A cluster cannot wish to meet itself.',
+    'duplicate-wish': ({ from, to }) => `${enQuote(from)} already wishes to meet ${enQuote(to)}.`,
+    'duplicate-rank': ({ rank }) => `Rank ${rank} is already given to another wish.`,
+    'same-region': ({ from, to, region }) =>
+      `${enQuote(from)} and ${enQuote(to)} are both from region ${enQuote(region)}, and meetings are between different regions.`,
+    'same-cluster-twice': ({ id }) =>
+      `${enQuote(id)} appears twice: a pair is made of two different clusters.`,
+    'slot-not-found': ({ slot, slots }) =>
+      slots === 0
+        ? `Slot ${slot} does not exist: the event has no slot.`
+        : `Slot ${slot} does not exist: the event has ${plural(slots, '1 slot (0)', `${slots} slots (0 to ${slots - 1})`)}.`,
+    'duplicate-fixed-pair': ({ a, b, other }) =>
+      `${enQuote(a)} and ${enQuote(b)} already have a fixed meeting (${other}): a pair meets once.`,
+    'fixed-over-cap': ({ id, max }) =>
+      `${enQuote(id)} has more fixed meetings than its maximum of ${max} meetings.`,
+    'unavailable-in-slot': (p) => `${enQuote(p.id)} is not available in ${slotText('en', p)}.`,
+    'busy-in-slot': (p) =>
+      `${enQuote(p.id)} already has a fixed meeting in ${slotText('en', p)} (${p.other}).`,
+    'table-taken': (p) => `Table ${p.table} is already taken in ${slotText('en', p)} (${p.other}).`,
+    'slot-over-tables': (p) => `More fixed meetings in ${slotText('en', p)} than tables (${p.tables}).`,
+    'no-common-slot': ({ a, b }) =>
+      `${enQuote(a)} and ${enQuote(b)} share no slot in which both are available.`,
+    'invalid-json': () => 'What was sent is not valid JSON.',
+    'expected-positive-integer': ({ value }) =>
+      `A positive whole number is expected (got ${enQuote(value)}).`,
+    'invalid-etag': ({ value }) => `A version number like "3" is expected (got ${enQuote(value)}).`,
+    'value-not-allowed': (p) =>
+      p.allowed
+        ? `Value not allowed (${gotText('en', p)}): choose one of ${p.allowed.join(', ')}.`
+        : `Value not allowed (got ${gotText('en', p)}).`,
+    'invalid-value': (p) => `Value not valid (got ${gotText('en', p)}).`,
+  },
 };
 
 export const DICTIONARIES = { fr, en };
@@ -832,9 +1045,34 @@ export function reasonText(wish, names, perspective = 'organiser') {
   return translate ? translate(names) : wish.reason;
 }
 
+/**
+ * One server field error (`{path, message, code, params}`) as a sentence in the current language,
+ * to show after the field's label; the server's English message when the code is unknown here.
+ */
+export function issueText(issue) {
+  const translate = DICTIONARIES[getLang()].validation[issue?.code];
+  if (typeof translate !== 'function') return issue?.message ?? '';
+  try {
+    const text = translate(issue.params ?? {});
+    return typeof text === 'string' && text !== '' ? text : issue.message;
+  } catch {
+    return issue.message;
+  }
+}
+
+/** `issueText` after the issue's place (`wishes[2].rank : …`), for errors shown away from their field. */
+export function issueLine(issue) {
+  const text = issueText(issue);
+  if (!issue?.path || issue.path === '(root)') return text;
+  return getLang() === 'en' ? `${issue.path}: ${text}` : `${issue.path} : ${text}`;
+}
+
 /** A readable message for any error (the API's message, or a network problem). */
 export function errorText(error) {
   if (error?.code === 'NETWORK') return t('error.network');
+  if (error?.code === 'VALIDATION_FAILED' && error.errors?.length) {
+    return error.errors.map(issueLine).join(' ');
+  }
   if (error?.status === 403 && error.code === 'FORBIDDEN')
     return `${t('error.forbidden')} : ${error.message}`;
   return error?.message ?? String(error);

@@ -1,6 +1,6 @@
 /* global document, navigator, window */
 import { h, uid } from './dom.mjs';
-import { errorText, t } from './i18n.mjs';
+import { errorText, issueLine, issueText, t } from './i18n.mjs';
 
 /**
  * Form helpers shared by the pages: a labelled field with a place for its error, error display by
@@ -47,7 +47,8 @@ export function clearErrors(root) {
 }
 
 /**
- * Shows an API error: each issue next to the field whose `data-path` is its path (or the nearest
+ * Shows an API error (the one place that shows field errors; each issue translated by `issueText`):
+ * each issue next to the field whose `data-path` is its path (or the nearest
  * parent path), the others in a summary at the top of `root` (role=alert); focuses the first bad field.
  */
 export function showErrors(root, error, { prefix = '' } = {}) {
@@ -63,12 +64,13 @@ export function showErrors(root, error, { prefix = '' } = {}) {
         : issue.path;
     const target = bestField(fields, path);
     if (!target) {
-      leftover.push(`${issue.path}: ${issue.message}`);
+      leftover.push(issueLine(issue));
       continue;
     }
+    const text = issueText(issue);
     const message = target.querySelector(':scope > .field-error, :scope .field-error');
     message.hidden = false;
-    message.textContent = message.textContent ? `${message.textContent} ${issue.message}` : issue.message;
+    message.textContent = message.textContent ? `${message.textContent} ${text}` : text;
     const control = target.querySelector('input, select, textarea, button');
     control?.setAttribute('aria-invalid', 'true');
     first ??= control;

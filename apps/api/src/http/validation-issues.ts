@@ -39,6 +39,10 @@ function codeOf(
         params: { ...(length !== undefined ? { length } : {}), ...(Number.isFinite(max) ? { max } : {}) },
       };
     }
+    case 'minLength': {
+      const min = Number(/(\d+)/.exec(message)?.[1]);
+      return { code: 'too-short', params: Number.isFinite(min) ? { min } : {} };
+    }
     case 'isIn':
       return { code: 'value-not-allowed', params: { ...gotParams(value), ...context } };
     default:
