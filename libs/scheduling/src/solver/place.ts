@@ -5,12 +5,14 @@
  * slots both clusters are available for) and a capacity per colour (the tables). Fixed meetings go
  * first, then the chosen pairs by decreasing weight, each by the means of `place-insert.ts`
  * (greedy, Kempe chains, Misra–Gries, ejection chains). Then `place-compact.ts` reduces idle
- * slots and `place-tables.ts` seats each meeting, keeping clusters at their table where it can.
+ * slots, `place-early.ts` moves meetings earlier where that adds no idle slot (a tie-break), and
+ * `place-tables.ts` seats each meeting, keeping clusters at their table where it can.
  */
 import type { Meeting } from '../model';
 import type { CandidatePair, FixedPair, Problem } from '../problem';
 import { pairKey } from '../problem';
 import { compact } from './place-compact';
+import { moveEarlier } from './place-early';
 import { Inserter } from './place-insert';
 import { EdgeSpec, FIXED_PRIORITY, PlacementState, Random } from './place-state';
 import { assignTables } from './place-tables';
@@ -31,6 +33,8 @@ export interface PlacementOptions {
   seed?: number;
   /** Compaction moves tried (default: 100 per placed meeting, at least 50,000, at most 2,000,000). */
   compactionMoves?: number;
+  /** After compaction, move meetings earlier when no idle slot is added (default true; see place-early.ts). */
+  earlier?: boolean;
 }
 
 const DEFAULT_SEED = 0x1c1e5;
@@ -151,6 +155,7 @@ function compactState(
       Math.min(MAX_COMPACTION_MOVES, Math.max(MIN_COMPACTION_MOVES, placed * MOVES_PER_MEETING)),
     deadline,
   });
+  if (options.earlier ?? true) moveEarlier(st, inserter, { deadline });
 }
 
 export interface CompactionOptions {
@@ -162,6 +167,8 @@ export interface CompactionOptions {
   moves?: number;
   /** A lower bound on the idle slots (idle-bound.ts): the search stops once it is reached. */
   floor?: number;
+  /** Then move meetings earlier when no idle slot is added (default true; see place-early.ts). */
+  earlier?: boolean;
 }
 
 /** Moves of the final compaction: 2,000 per meeting, at least 100,000, at most 15,000,000. */
@@ -174,6 +181,7 @@ export function finalCompactionMoves(meetings: number): number {
  * `place-compact.ts` from the given slots (never worse than them), then the tables again. Fixed
  * meetings keep their pinned slot and table. Returns the meetings unchanged when they are not a
  * valid placement (a cluster twice in a slot, an unavailable slot, a full slot, a repeated pair).
+ * Among placements with as many idle slots, the earlier one is kept (place-early.ts).
  */
 export function compactMeetings(
   problem: Problem,
@@ -223,6 +231,7 @@ export function compactMeetings(
     floor: options.floor,
     patience: 1,
   });
+  if (options.earlier ?? true) moveEarlier(st, inserter, { deadline });
   const tableOf = assignTables(st);
   return meetings
     .map((meeting, e) => ({ ...meeting, slot: st.slotOf[e], table: tableOf[e] }))
