@@ -15,6 +15,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/interclustering',
+      databasePoolSize: 10,
       redisUrl: 'redis://127.0.0.1:6379',
       port: 3000,
       queuePrefix: 'interclustering',
@@ -94,6 +95,15 @@ describe('loadConfig', () => {
     expect(problemsOf({ SOLVE_STALLED_CHECK_SECONDS: '0' })).toEqual([
       expect.stringMatching(/^SOLVE_STALLED_CHECK_SECONDS: must be an integer from 1 to 3600/),
     ]);
+  });
+
+  it('reads the size of the PostgreSQL pool, from 1 to 200 connections', () => {
+    expect(loadConfig({ DATABASE_POOL_SIZE: '20' }).databasePoolSize).toBe(20);
+    for (const value of ['0', '201', 'ten', '2.5']) {
+      expect(problemsOf({ DATABASE_POOL_SIZE: value })).toEqual([
+        `DATABASE_POOL_SIZE: must be an integer from 1 to 200 (got ${JSON.stringify(value)})`,
+      ]);
+    }
   });
 
   it('requires JWT_SECRET in production', () => {

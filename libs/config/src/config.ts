@@ -7,6 +7,8 @@ import { randomBytes } from 'node:crypto';
 export abstract class AppConfig {
   abstract readonly nodeEnv: string;
   abstract readonly databaseUrl: string;
+  /** Connections of each process's PostgreSQL pool (requests beyond wait for a free one). */
+  abstract readonly databasePoolSize: number;
   abstract readonly redisUrl: string;
   abstract readonly port: number;
   abstract readonly jwtSecret: string;
@@ -169,6 +171,7 @@ export function loadConfig(env: Env): AppConfig {
   const config: AppConfig = {
     nodeEnv,
     databaseUrl,
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200),
     redisUrl,
     port,
     jwtSecret,

@@ -14,6 +14,13 @@ export function foreignKeyViolation(error: unknown): string | undefined {
   return driverError.code === '23503' ? (driverError.constraint ?? '') : undefined;
 }
 
+/** The column when `error` is a PostgreSQL not-null violation (23502). */
+export function notNullViolation(error: unknown): string | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driverError = error.driverError as { code?: string; column?: string };
+  return driverError.code === '23502' ? (driverError.column ?? '') : undefined;
+}
+
 /** Network errors and PostgreSQL SQLSTATEs meaning "the server cannot be reached or is restarting". */
 const UNAVAILABLE_CODES = new Set([
   'ECONNREFUSED',

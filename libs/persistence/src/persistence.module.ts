@@ -45,9 +45,10 @@ export class PersistenceModule {
             migrationsRun: false,
             retryAttempts: 3,
             retryDelay: 1000,
-            // pg pool: a request waiting for a connection fails after 5 s instead of hanging while
-            // PostgreSQL is away; broken connections are dropped and new ones opened on demand.
-            extra: { connectionTimeoutMillis: 5000, keepAlive: true },
+            // pg pool: DATABASE_POOL_SIZE connections at most; a request waiting for a connection
+            // fails after 5 s instead of hanging while PostgreSQL is away; broken connections are
+            // dropped and new ones opened on demand.
+            extra: { max: config.databasePoolSize, connectionTimeoutMillis: 5000, keepAlive: true },
           }),
         }),
       ],

@@ -56,10 +56,17 @@ export abstract class EventRepository {
   /** The event as an event file (clusters in registration order, wishes by cluster then rank). */
   abstract loadEventFile(id: string): Promise<EventFile | null>;
   /**
-   * The named participants of the event as event-file clusters, in registration order (ids that do
-   * not take part are left out): enough to validate one wish list without loading a large event.
+   * The event's status and settings with the named participants as event-file clusters, in
+   * registration order (ids that do not take part are left out), in one query: enough to validate
+   * one wish list without loading a large event. Null when there is no such event.
    */
-  abstract participantClusters(id: string, clusterIds: readonly string[]): Promise<Cluster[]>;
+  abstract wishListContext(id: string, clusterIds: readonly string[]): Promise<WishListContext | null>;
+}
+
+export interface WishListContext {
+  status: EventStatus;
+  settings: EventSettings;
+  clusters: Cluster[];
 }
 
 export interface InviteOwner {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EVENT_FORMAT, type EventFile } from '@app/scheduling';
 import { DomainError, eventNotFound, validationFailed } from '../domain/errors';
-import { assertTransition, isEventStatus, isFrozen } from '../domain/event-status';
+import { assertTransition, isEventStatus, isFrozen, type EventStatus } from '../domain/event-status';
 import type { Actor, EventRecord } from '../domain/model';
 import { asDocument, parseOrThrow, rebaseIssues, validateSettings } from '../domain/validation';
 import { EventRepository } from '../ports/repositories';
@@ -97,18 +97,26 @@ export class EventService {
   }
 
   /**
-   * An event file with the event's settings and only the named participants, without wishes,
-   * exclusions or fixed meetings: enough to validate one wish list, whatever the event's size.
+   * The event's status, and an event file with its settings and only the named participants, without
+   * wishes, exclusions or fixed meetings: enough to validate one wish list, whatever the event's size.
    */
-  async clustersFile(event: EventRecord, clusterIds: readonly string[]): Promise<EventFile> {
+  async wishListFile(
+    eventId: string,
+    clusterIds: readonly string[],
+  ): Promise<{ status: EventStatus; file: EventFile }> {
+    const context = await this.events.wishListContext(eventId, clusterIds);
+    if (!context) throw eventNotFound(eventId);
     return {
-      format: EVENT_FORMAT,
-      event: event.settings,
-      clusters: await this.events.participantClusters(event.id, clusterIds),
-      wishes: [],
-      avoid: [],
-      alreadyMet: [],
-      fixed: [],
+      status: context.status,
+      file: {
+        format: EVENT_FORMAT,
+        event: context.settings,
+        clusters: context.clusters,
+        wishes: [],
+        avoid: [],
+        alreadyMet: [],
+        fixed: [],
+      },
     };
   }
 

@@ -39,11 +39,10 @@ export class WishService {
     expectedVersion?: number,
   ): Promise<WishList> {
     assertClusterAccess(actor, eventId, clusterId);
-    const event = await this.events.require(eventId);
-    this.participantService.assertWritable(actor, event.status);
-    // Validated against the settings and the clusters the list names, not the whole event: a list is
-    // replaced in a few milliseconds whatever the size of the event (deadline rush).
-    const file = await this.events.clustersFile(event, [clusterId, ...namedClusters(wishes)]);
+    // Validated against the settings and the clusters the list names, not the whole event, read in
+    // one query: a list is replaced in a few milliseconds whatever the size of the event (deadline rush).
+    const { status, file } = await this.events.wishListFile(eventId, [clusterId, ...namedClusters(wishes)]);
+    this.participantService.assertWritable(actor, status);
     if (!file.clusters.some((cluster) => cluster.id === clusterId)) {
       throw new DomainError(
         'PARTICIPANT_NOT_FOUND',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { EventRecord, EventRepository, EventStatus } from '@app/core';
+import { EventRecord, EventRepository, EventStatus, type WishListContext } from '@app/core';
 import {
   EVENT_FORMAT,
   type Cluster,
@@ -170,29 +170,42 @@ export class TypeOrmEventRepository extends EventRepository {
     });
   }
 
-  async participantClusters(id: string, clusterIds: readonly string[]): Promise<Cluster[]> {
-    if (!isUuid(id) || clusterIds.length === 0) return [];
-    const rows: {
-      id: string;
-      name: string;
-      region: string | null;
-      kind: string | null;
-      availability: TimeWindow[] | null;
-    }[] = await this.db.query(
-      `SELECT c.id, c.name, c.region, c.kind, p.availability
-       FROM participation p JOIN cluster c ON c.id = p.cluster_id
-       WHERE p.event_id = $1 AND p.cluster_id = ANY($2::varchar[])
-       ORDER BY p.position`,
-      [id, [...new Set(clusterIds)]],
-    );
-    return rows.map((row) => {
-      const cluster: Cluster = { id: row.id, name: row.name };
-      if (row.region !== null) cluster.region = row.region;
-      if (row.kind !== null) cluster.kind = row.kind;
-      if (row.availability) cluster.availability = Mappers.windows(row.availability);
-      return cluster;
-    });
+  async wishListContext(id: string, clusterIds: readonly string[]): Promise<WishListContext | null> {
+    if (!isUuid(id)) return null;
+    // One round trip: the event's status and settings with the named participants as one JSON array.
+    const rows: { status: EventStatus; settings: EventSettings; clusters: ClusterRow[] }[] =
+      await this.db.query(
+        `SELECT e.status, e.settings, COALESCE((
+         SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'region', c.region, 'kind', c.kind,
+                                           'availability', p.availability) ORDER BY p.position)
+         FROM participation p JOIN cluster c ON c.id = p.cluster_id
+         WHERE p.event_id = e.id AND p.cluster_id = ANY($2::varchar[])
+       ), '[]'::json) AS clusters
+       FROM event e WHERE e.id = $1`,
+        [id, [...new Set(clusterIds)]],
+      );
+    const [row] = rows;
+    if (!row) return null;
+    return {
+      status: row.status,
+      settings: Mappers.settings(row.settings),
+      clusters: row.clusters.map((c) => {
+        const cluster: Cluster = { id: c.id, name: c.name };
+        if (c.region !== null) cluster.region = c.region;
+        if (c.kind !== null) cluster.kind = c.kind;
+        if (c.availability) cluster.availability = Mappers.windows(c.availability);
+        return cluster;
+      }),
+    };
   }
+}
+
+interface ClusterRow {
+  id: string;
+  name: string;
+  region: string | null;
+  kind: string | null;
+  availability: TimeWindow[] | null;
 }
 
 /** Inserts the clusters missing from the directory and updates the others (name, region, kind). */

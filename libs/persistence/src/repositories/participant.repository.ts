@@ -10,8 +10,9 @@ import {
   WishList,
 } from '@app/core';
 import type { TimeWindow } from '@app/scheduling';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ClusterEntity, EventEntity, ParticipationEntity } from '../entities';
+import { foreignKeyViolation, notNullViolation } from '../errors';
 import { Mappers } from '../mappers';
 import { isUuid } from './event.repository';
 
@@ -130,52 +131,55 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
     wishes: WishInput[],
     expectedVersion?: number,
   ): Promise<number> {
-    // Few round trips, one transaction: the version moves on (row lock FOR NO KEY UPDATE, taken by
-    // the UPDATE), the old list goes, the new one is inserted whole; any error rolls all back.
-    return this.db.transaction(async (manager) => {
-      // (TypeORM answers an UPDATE … RETURNING with [rows, affected count].)
-      const [[bumped]]: [{ id: string; version: number }[], number] = await manager.query(
-        `UPDATE participation SET version = version + 1
-         WHERE event_id = $1 AND cluster_id = $2 AND ($3::int IS NULL OR version = $3)
-         RETURNING id, version`,
-        [eventId, clusterId, expectedVersion ?? null],
-      );
-      if (!bumped) {
-        // Tells "not taking part" from "stale version" (and throws).
-        await lockParticipation(manager, eventId, clusterId, expectedVersion);
-        throw new Error('unreachable: the participation exists with the expected version');
-      }
-      await manager.query('DELETE FROM wish WHERE participation_id = $1', [bumped.id]);
-      if (wishes.length > 0) {
-        const inserted: { to: string }[] = await manager.query(
-          `INSERT INTO wish (participation_id, to_participation_id, rank)
-           SELECT $1::uuid, p.id, x.rank
-           FROM unnest($3::varchar[], $4::int[]) AS x(cluster_id, rank)
-           JOIN participation p ON p.event_id = $2 AND p.cluster_id = x.cluster_id
-           RETURNING to_participation_id AS "to"`,
-          [bumped.id, eventId, wishes.map((w) => w.to), wishes.map((w) => w.rank)],
-        );
-        if (inserted.length !== wishes.length) {
-          const present = await manager.getRepository(ParticipationEntity).find({
-            where: { eventId, clusterId: In(wishes.map((w) => w.to)) },
-            select: { clusterId: true },
-          });
-          const known = new Set(present.map((p) => p.clusterId));
-          throw new DomainError(
-            'VALIDATION_FAILED',
-            'The wish list is not valid.',
-            wishes
-              .map((w, i) => ({ w, i }))
-              .filter(({ w }) => !known.has(w.to))
-              .map(({ w, i }) => ({
-                path: `wishes[${i}].to`,
-                message: `${JSON.stringify(w.to)} does not take part in the event`,
-              })),
-          );
+    if (!isUuid(eventId)) throw participantNotFound(clusterId);
+    const to = wishes.map((w) => w.to);
+    const ranks = wishes.map((w) => w.rank);
+    for (let attempt = 1; ; attempt++) {
+      let rows: ReplaceRow[];
+      try {
+        rows = await this.db.query(REPLACE_WISHES, [eventId, clusterId, expectedVersion ?? null, to, ranks]);
+      } catch (error) {
+        // A named cluster left the event meanwhile: its id joined to nothing (NOT NULL), or its
+        // participation went before the commit (foreign key). The statement did nothing.
+        if (notNullViolation(error) === 'to_participation_id' || foreignKeyViolation(error)) {
+          throw await this.unknownTargets(eventId, wishes);
         }
+        throw error;
       }
-      return bumped.version;
-    });
+      const [row] = rows;
+      if (!row) throw participantNotFound(clusterId);
+      if (row.version !== null) return row.version;
+      if (expectedVersion !== undefined && row.seen !== expectedVersion) {
+        throw new DomainError(
+          'VERSION_MISMATCH',
+          `The list changed meanwhile: version ${row.seen}, not ${expectedVersion}. Reload and try again.`,
+        );
+      }
+      // Another replacement of this list committed between this statement's snapshot and its row
+      // lock: nothing was written; again, with a fresh snapshot (a writer waits for the lock only
+      // while another writer of the same list is in flight, so this ends).
+      if (attempt >= 100) throw new Error(`the wish list of ${clusterId} kept changing; try again`);
+    }
+  }
+
+  /** VALIDATION_FAILED naming the wishes whose target does not take part in the event (any more). */
+  private async unknownTargets(eventId: string, wishes: WishInput[]): Promise<DomainError> {
+    const present: { cluster_id: string }[] = await this.db.query(
+      'SELECT cluster_id FROM participation WHERE event_id = $1 AND cluster_id = ANY($2::varchar[])',
+      [eventId, wishes.map((w) => w.to)],
+    );
+    const known = new Set(present.map((p) => p.cluster_id));
+    return new DomainError(
+      'VALIDATION_FAILED',
+      'The wish list is not valid.',
+      wishes
+        .map((w, i) => ({ w, i }))
+        .filter(({ w }) => !known.has(w.to))
+        .map(({ w, i }) => ({
+          path: `wishes[${i}].to`,
+          message: `${JSON.stringify(w.to)} does not take part in the event`,
+        })),
+    );
   }
 
   async setInviteHash(participantId: string, tokenHash: Buffer | null): Promise<void> {
@@ -188,15 +192,69 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
   }
 
   async findByInviteHash(tokenHash: Buffer): Promise<InviteOwner | null> {
-    const entity = await this.db.getRepository(ParticipationEntity).findOneBy({ inviteTokenHash: tokenHash });
-    if (!entity || !entity.inviteTokenHash) return null;
+    // Raw SQL: on every request of a manager (deadline rush), one indexed look-up.
+    const rows: { id: string; event_id: string; cluster_id: string; invite_token_hash: Buffer }[] =
+      await this.db.query(
+        `SELECT id, event_id, cluster_id, invite_token_hash FROM participation
+         WHERE invite_token_hash = $1`,
+        [tokenHash],
+      );
+    const [row] = rows;
+    if (!row) return null;
     return {
-      participantId: entity.id,
-      eventId: entity.eventId,
-      clusterId: entity.clusterId,
-      tokenHash: entity.inviteTokenHash,
+      participantId: row.id,
+      eventId: row.event_id,
+      clusterId: row.cluster_id,
+      tokenHash: row.invite_token_hash,
     };
   }
+}
+
+interface ReplaceRow {
+  /** The list's version in the statement's snapshot. */
+  seen: number;
+  /** The new version; null when nothing was written (stale If-Match, or a concurrent replacement). */
+  version: number | null;
+}
+
+/**
+ * The whole replacement in one statement, hence one transaction, one round trip: the version moves
+ * on, the old list goes, the new one is inserted whole — or nothing at all. The UPDATE takes the row
+ * lock FOR NO KEY UPDATE (not FOR UPDATE: wishes inserted by two managers at once reference each
+ * other's participation, and the foreign key's FOR KEY SHARE would block FOR UPDATE both ways — a
+ * deadlock), and only when the version is still the one of the statement's snapshot: if another
+ * replacement committed after the snapshot, the DELETE would not see its wishes, so nothing is
+ * written (`version` null) and the caller runs the statement again with a fresh snapshot. The INSERT
+ * waits for the DELETE (its uncorrelated sub-query is evaluated first), so that a rank or a partner
+ * kept from the old list is no duplicate; a named cluster that does not take part joins to NULL
+ * and violates NOT NULL, which cancels the statement.
+ */
+const REPLACE_WISHES = `
+  WITH seen AS (
+    SELECT id, version FROM participation WHERE event_id = $1 AND cluster_id = $2
+  ), bumped AS (
+    UPDATE participation p SET version = p.version + 1
+    FROM seen s
+    WHERE p.id = s.id AND p.version = s.version AND ($3::int IS NULL OR s.version = $3)
+    RETURNING p.id, p.version
+  ), removed AS (
+    DELETE FROM wish w USING bumped b WHERE w.participation_id = b.id RETURNING 1
+  ), added AS (
+    INSERT INTO wish (participation_id, to_participation_id, rank)
+    SELECT b.id, t.id, x.rank
+    FROM bumped b
+    CROSS JOIN unnest($4::varchar[], $5::int[]) AS x(cluster_id, rank)
+    LEFT JOIN participation t ON t.event_id = $1 AND t.cluster_id = x.cluster_id
+    WHERE (SELECT count(*) FROM removed) >= 0
+    RETURNING 1
+  )
+  SELECT s.version AS seen, (SELECT version FROM bumped) AS version FROM seen s`;
+
+function participantNotFound(clusterId: string): DomainError {
+  return new DomainError(
+    'PARTICIPANT_NOT_FOUND',
+    `Cluster ${JSON.stringify(clusterId)} does not take part in this event.`,
+  );
 }
 
 async function lockEvent(manager: EntityManager, eventId: string): Promise<EventEntity> {
