@@ -62,7 +62,14 @@ describe('HTTP surface: health, docs, errors, limits, directory and CSV registra
     (document.event as Record<string, unknown>).venue = 'v'.repeat(70 * 1024);
     const imported = await service.http().post('/api/events/import').set(auth).send(document);
     expect(imported.status).toBe(400);
-    expect(imported.body.errors).toEqual([{ path: 'event.venue', message: expect.any(String) }]);
+    expect(imported.body.errors).toEqual([
+      {
+        path: 'event.venue',
+        message: expect.any(String),
+        code: 'too-long',
+        params: { length: 70 * 1024, max: 200 },
+      },
+    ]);
 
     const huge = await service
       .http()
@@ -75,7 +82,9 @@ describe('HTTP surface: health, docs, errors, limits, directory and CSV registra
   it('validates the login body and throttles login attempts', async () => {
     const missing = await service.http().post('/api/auth/login').send({ email: ORGANISER.email });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors).toEqual([{ path: 'password', message: expect.any(String) }]);
+    expect(missing.body.errors).toEqual([
+      { path: 'password', message: expect.any(String), code: 'required' },
+    ]);
     const statuses: number[] = [];
     for (let i = 0; i < 12; i++) {
       statuses.push(

@@ -119,7 +119,19 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     const nameError = organiser.locator('[data-path="name"] .field-error');
     await nameError.waitFor();
     expect(await organiser.getByLabel('Nom de l’événement').getAttribute('aria-invalid')).toBe('true');
+    // Translated from the issue's code, not the server's English message.
+    expect(await nameError.textContent()).toBe('Ce champ ne doit pas être vide.');
     await screenshot(organiser, 'event-form-error');
+
+    // The same error in English after the switch (the form is drawn again, empty).
+    await organiser.getByRole('button', { name: 'Switch to English' }).click();
+    await organiser.getByLabel('Date').fill(example.event.date);
+    await organiser.getByRole('button', { name: 'Create the event' }).click();
+    await nameError.waitFor();
+    expect(await organiser.getByLabel('Event name').getAttribute('aria-invalid')).toBe('true');
+    expect(await nameError.textContent()).toBe('This field must not be empty.');
+    await organiser.getByRole('button', { name: 'Passer en français' }).click();
+    await organiser.getByLabel('Date').fill(example.event.date);
 
     await organiser.getByLabel('Nom de l’événement').fill(example.event.name);
     await organiser.getByLabel('Lieu').fill(example.event.venue as string);
@@ -248,7 +260,9 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
     await manager.getByRole('button', { name: 'Enregistrer ma liste' }).click();
     const itemError = manager.locator('.wish-item[data-id="cluster-temporaire"] .field-error');
     await itemError.waitFor();
-    expect(await itemError.textContent()).toContain('cluster-temporaire');
+    expect(await itemError.textContent()).toBe(
+      'Cluster inconnu : « cluster-temporaire » ne participe pas (ou plus) à l’événement.',
+    );
     await screenshot(manager, 'manager-wishes-error');
     await manager.getByRole('button', { name: 'Retirer Cluster Temporaire' }).click();
     await manager.getByRole('button', { name: 'Ajouter Cluster Lumière à mes souhaits' }).click();
@@ -291,6 +305,36 @@ describe('web pages: the Clermont day from an empty database to printed agendas'
       .waitFor();
     await manager.getByRole('button', { name: 'Enregistrer ma liste' }).click();
     await manager.locator('main').getByText('C’est enregistré', { exact: false }).waitFor();
+
+    // In English, a per-wish error in English: a cluster registered late, put in the list in place
+    // of the fifth wish, then removed before the manager saves (the saved list stays as it was).
+    await service
+      .http()
+      .post(`/api/events/${eventId}/participants`)
+      .set(auth)
+      .send({ clusters: [{ name: 'Cluster Provisoire', region: 'Auvergne', kind: 'cluster' }] })
+      .expect(201);
+    await manager.getByRole('button', { name: 'Switch to English' }).click();
+    await manager.getByRole('button', { name: 'Save my list' }).waitFor();
+    const fifth = example.wishes.find((w) => w.from === 'aei' && w.rank === 5) as { to: string };
+    const fifthName = example.clusters.find((c) => c.id === fifth.to)?.name as string;
+    await manager.getByRole('button', { name: `Remove ${fifthName}` }).click();
+    await manager.getByLabel('Search').fill('provisoire');
+    await manager.getByRole('button', { name: 'Add Cluster Provisoire to my wishes' }).click();
+    await service
+      .http()
+      .delete(`/api/events/${eventId}/participants/cluster-provisoire`)
+      .set(auth)
+      .expect(204);
+    await manager.getByRole('button', { name: 'Save my list' }).click();
+    const itemErrorEn = manager.locator('.wish-item[data-id="cluster-provisoire"] .field-error');
+    await itemErrorEn.waitFor();
+    expect(await itemErrorEn.textContent()).toBe(
+      'Unknown cluster: "cluster-provisoire" is not (or no longer) taking part in the event.',
+    );
+    await screenshot(manager, 'manager-wishes-error-en');
+    await manager.getByRole('button', { name: 'Passer en français' }).click();
+    await manager.getByRole('button', { name: 'Enregistrer ma liste' }).waitFor();
 
     await manager.getByRole('link', { name: 'Disponibilités' }).click();
     await manager.getByRole('heading', { name: 'Vos disponibilités' }).waitFor();
