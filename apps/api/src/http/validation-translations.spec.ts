@@ -189,6 +189,11 @@ describe('field errors in French and in English', () => {
     }
   });
 
+  it('documents every code in docs/service.md', () => {
+    const docs = readFileSync(join(__dirname, '../../../../docs/service.md'), 'utf8');
+    expect(VALIDATION_CODES.filter((code) => !docs.includes(`\`${code}\``))).toEqual([]);
+  });
+
   it('is fed by real calls that emit every code', () => {
     const emitted = new Set(issues.map((issue) => issue.code));
     expect([...VALIDATION_CODES].filter((code) => !emitted.has(code))).toEqual([]);
