@@ -289,8 +289,8 @@ describe('the tie-break in placeMeetings and compactMeetings', () => {
             .filter(({ a, b }) => a !== b);
           const problem = graphProblem({ clusters, edges, slots: slotCount, tables, cap: 3 });
           const options = { compactionMoves: 3_000 };
-          const off = placeMeetings(problem, problem.candidates, { ...options, earlier: false });
-          const on = placeMeetings(problem, problem.candidates, options);
+          const off = placeMeetings(problem, problem.candidates, options);
+          const on = placeMeetings(problem, problem.candidates, { ...options, earlier: true });
           const pairs = (r: typeof on) => r.meetings.map((m) => m.clusters.join('+')).sort();
           expect(pairs(on)).toEqual(pairs(off));
           expect(idleSlots(problem, on.meetings)).toBeLessThanOrEqual(idleSlots(problem, off.meetings));
@@ -306,6 +306,30 @@ describe('the tie-break in placeMeetings and compactMeetings', () => {
       ),
       { numRuns: 60 },
     );
+  });
+
+  it('moves meetings earlier in compactMeetings even when the deadline has passed', () => {
+    const problem = graphProblem({
+      clusters: 6,
+      edges: [
+        { a: 0, b: 1 },
+        { a: 2, b: 3 },
+        { a: 4, b: 5 },
+      ],
+      slots: 6,
+      tables: 3,
+    });
+    const late = [
+      { slot: 3, table: 1, clusters: ['c0', 'c1'] as [string, string] },
+      { slot: 4, table: 1, clusters: ['c2', 'c3'] as [string, string] },
+      { slot: 5, table: 1, clusters: ['c4', 'c5'] as [string, string] },
+    ];
+    const result = compactMeetings(problem, late, { deadline: 0 });
+    expect(result.map((m) => m.slot)).toEqual([0, 0, 0]);
+    expect(result.map((m) => m.table).sort()).toEqual([1, 2, 3]);
+    expect(compactMeetings(problem, late, { deadline: 0, earlier: false }).map((m) => m.slot)).toEqual([
+      3, 4, 5,
+    ]);
   });
 
   it('gives the Clermont sample a schedule that starts at the first slot, without idle slots', async () => {

@@ -5,8 +5,8 @@
  * slots both clusters are available for) and a capacity per colour (the tables). Fixed meetings go
  * first, then the chosen pairs by decreasing weight, each by the means of `place-insert.ts`
  * (greedy, Kempe chains, Misra–Gries, ejection chains). Then `place-compact.ts` reduces idle
- * slots, `place-early.ts` moves meetings earlier where that adds no idle slot (a tie-break), and
- * `place-tables.ts` seats each meeting, keeping clusters at their table where it can.
+ * slots, `place-early.ts` (on request; always in `compactMeetings`) moves meetings earlier where
+ * that adds no idle slot (a tie-break), and `place-tables.ts` seats each meeting, keeping clusters at their table where it can.
  */
 import type { Meeting } from '../model';
 import type { CandidatePair, FixedPair, Problem } from '../problem';
@@ -33,7 +33,11 @@ export interface PlacementOptions {
   seed?: number;
   /** Compaction moves tried (default: 100 per placed meeting, at least 50,000, at most 2,000,000). */
   compactionMoves?: number;
-  /** After compaction, move meetings earlier when no idle slot is added (default true; see place-early.ts). */
+  /**
+   * After compaction, move meetings earlier when no idle slot is added (see place-early.ts). Default
+   * false: `solve` re-compacts the final meetings with `compactMeetings`, which does it, and a
+   * changed start would only change that annealing's path (and its idle slots).
+   */
   earlier?: boolean;
 }
 
@@ -155,7 +159,7 @@ function compactState(
       Math.min(MAX_COMPACTION_MOVES, Math.max(MIN_COMPACTION_MOVES, placed * MOVES_PER_MEETING)),
     deadline,
   });
-  if (options.earlier ?? true) moveEarlier(st, inserter, { deadline });
+  if (options.earlier) moveEarlier(st, inserter, { deadline });
 }
 
 export interface CompactionOptions {
@@ -231,11 +235,17 @@ export function compactMeetings(
     floor: options.floor,
     patience: 1,
   });
-  if (options.earlier ?? true) moveEarlier(st, inserter, { deadline });
+  // The tie-break gets a short time of its own even when the annealing used up the deadline.
+  if (options.earlier ?? true) moveEarlier(st, inserter, { deadline: Math.max(deadline, earlyDeadline(m)) });
   const tableOf = assignTables(st);
   return meetings
     .map((meeting, e) => ({ ...meeting, slot: st.slotOf[e], table: tableOf[e] }))
     .sort((x, y) => x.slot - y.slot || x.table - y.table);
+}
+
+/** Epoch ms until which the tie-break may run when the deadline has passed: 20 ms + 1 ms per 50 meetings, at most 1 s. */
+function earlyDeadline(meetings: number): number {
+  return Date.now() + Math.min(1_000, 20 + meetings / 50);
 }
 
 function fixedRank(st: PlacementState, e: number): number {
