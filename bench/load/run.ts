@@ -13,6 +13,7 @@
  * BENCH_EVENT_CLUSTERS (120), BENCH_WORKERS (2), BENCH_SOLVE_TIME_LIMIT (30 s), BENCH_SCENARIOS
  * (rush,solve).
  */
+import * as fs from 'fs';
 import * as os from 'os';
 import { Queue } from 'bullmq';
 import { redisConnection } from '@app/config';
@@ -82,6 +83,47 @@ async function importEvent(stack: Stack, token: string, file: EventFile, status:
 interface RushRound {
   round: number;
   result: AutocannonResult;
+  /** CPU seconds used during the round by the API process and by all PostgreSQL processes (Linux). */
+  cpu?: { api: number; postgres: number };
+  /** The machine's 1-minute load average at the end of the round. */
+  load: number;
+}
+
+/** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS = 100;
+
+/** CPU seconds (user + system) of a process, from /proc; undefined where there is no /proc. */
+function cpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * CPU seconds of the PostgreSQL backends serving `database` (their title names it), not those of
+ * other work on the same server.
+ */
+function postgresCpuSeconds(database: string): number | undefined {
+  try {
+    let total = 0;
+    for (const entry of fs.readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const title = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+        if (title.startsWith('postgres: ') && title.split(' ').includes(database))
+          total += cpuSeconds(Number(entry)) ?? 0;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return total;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Scenario 1: the deadline rush. */
@@ -121,8 +163,12 @@ async function deadlineRush(stack: Stack, token: string) {
   }));
 
   const rounds: RushRound[] = [];
+  const apiPid = stack.api.child.pid as number;
+  const database = new URL(stack.databaseUrl).pathname.slice(1);
   for (let round = 0; round < ROUNDS; round++) {
     let next = 0;
+    const apiBefore = cpuSeconds(apiPid);
+    const postgresBefore = postgresCpuSeconds(database);
     const result = await runAutocannon({
       url: stack.baseUrl,
       connections: CONNECTIONS,
@@ -144,7 +190,13 @@ async function deadlineRush(stack: Stack, token: string) {
         },
       ],
     });
-    rounds.push({ round: round + 1, result });
+    const apiAfter = cpuSeconds(apiPid);
+    const postgresAfter = postgresCpuSeconds(database);
+    const cpu =
+      apiBefore !== undefined && apiAfter !== undefined && postgresBefore !== undefined
+        ? { api: apiAfter - apiBefore, postgres: (postgresAfter ?? 0) - postgresBefore }
+        : undefined;
+    rounds.push({ round: round + 1, result, cpu, load: os.loadavg()[0] });
     check(
       result.errors === 0 && result.timeouts === 0,
       `rush round ${round + 1}: ${result.errors} errors, ${result.timeouts} timeouts`,
@@ -327,13 +379,15 @@ function printRush(rush: Awaited<ReturnType<typeof deadlineRush>>): void {
     '\n## Deadline rush: PUT /api/events/:id/participants/:clusterId/wishes (5 wishes, invite token)\n',
   );
   console.log(
-    '| round | requests | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors | non-2xx |',
+    '| round | requests | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors | non-2xx | API CPU per request (ms) | PostgreSQL CPU per request (ms) | load average |',
   );
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-  for (const { round, result } of rush.rounds) {
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const { round, result, cpu, load } of rush.rounds) {
     const throughput = result.requests.total / Math.max(0.001, result.duration);
+    const perRequest = (seconds: number | undefined) =>
+      seconds === undefined ? '–' : ((seconds * 1000) / Math.max(1, result.requests.total)).toFixed(2);
     console.log(
-      `| ${round} | ${result.requests.total} | ${throughput.toFixed(0)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | ${result.latency.max} | ${result.errors + result.timeouts} | ${result.non2xx} |`,
+      `| ${round} | ${result.requests.total} | ${throughput.toFixed(0)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | ${result.latency.max} | ${result.errors + result.timeouts} | ${result.non2xx} | ${perRequest(cpu?.api)} | ${perRequest(cpu?.postgres)} | ${load.toFixed(1)} |`,
     );
   }
   console.log(`\nLists stored whole afterwards: ${rush.whole} of ${rush.managers}.`);

@@ -18,6 +18,7 @@ import {
   WishEntity,
 } from '../entities';
 import { Mappers } from '../mappers';
+import { hotQuery } from './hot-query';
 
 @Injectable()
 export class TypeOrmEventRepository extends EventRepository {
@@ -173,17 +174,18 @@ export class TypeOrmEventRepository extends EventRepository {
   async wishListContext(id: string, clusterIds: readonly string[]): Promise<WishListContext | null> {
     if (!isUuid(id)) return null;
     // One round trip: the event's status and settings with the named participants as one JSON array.
-    const rows: { status: EventStatus; settings: EventSettings; clusters: ClusterRow[] }[] =
-      await this.db.query(
-        `SELECT e.status, e.settings, COALESCE((
+    const rows = await hotQuery<{ status: EventStatus; settings: EventSettings; clusters: ClusterRow[] }>(
+      this.db,
+      'wish-list-context',
+      `SELECT e.status, e.settings, COALESCE((
          SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'region', c.region, 'kind', c.kind,
                                            'availability', p.availability) ORDER BY p.position)
          FROM participation p JOIN cluster c ON c.id = p.cluster_id
          WHERE p.event_id = e.id AND p.cluster_id = ANY($2::varchar[])
        ), '[]'::json) AS clusters
        FROM event e WHERE e.id = $1`,
-        [id, [...new Set(clusterIds)]],
-      );
+      [id, [...new Set(clusterIds)]],
+    );
     const [row] = rows;
     if (!row) return null;
     return {

@@ -14,6 +14,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ClusterEntity, EventEntity, ParticipationEntity } from '../entities';
 import { foreignKeyViolation, notNullViolation } from '../errors';
 import { Mappers } from '../mappers';
+import { hotQuery } from './hot-query';
 import { isUuid } from './event.repository';
 
 @Injectable()
@@ -137,7 +138,13 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
     for (let attempt = 1; ; attempt++) {
       let rows: ReplaceRow[];
       try {
-        rows = await this.db.query(REPLACE_WISHES, [eventId, clusterId, expectedVersion ?? null, to, ranks]);
+        rows = await hotQuery<ReplaceRow>(this.db, 'replace-wishes', REPLACE_WISHES, [
+          eventId,
+          clusterId,
+          expectedVersion ?? null,
+          to,
+          ranks,
+        ]);
       } catch (error) {
         // A named cluster left the event meanwhile: its id joined to nothing (NOT NULL), or its
         // participation went before the commit (foreign key). The statement did nothing.
@@ -193,12 +200,17 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
 
   async findByInviteHash(tokenHash: Buffer): Promise<InviteOwner | null> {
     // Raw SQL: on every request of a manager (deadline rush), one indexed look-up.
-    const rows: { id: string; event_id: string; cluster_id: string; invite_token_hash: Buffer }[] =
-      await this.db.query(
-        `SELECT id, event_id, cluster_id, invite_token_hash FROM participation
-         WHERE invite_token_hash = $1`,
-        [tokenHash],
-      );
+    const rows = await hotQuery<{
+      id: string;
+      event_id: string;
+      cluster_id: string;
+      invite_token_hash: Buffer;
+    }>(
+      this.db,
+      'find-by-invite-hash',
+      'SELECT id, event_id, cluster_id, invite_token_hash FROM participation WHERE invite_token_hash = $1',
+      [tokenHash],
+    );
     const [row] = rows;
     if (!row) return null;
     return {
