@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 /**
- * The service's configuration, read from the environment once and validated (see docs/service.md).
+ * The service's configuration, read from the environment once and validated (every variable: the README's configuration table).
  * An abstract class so that it can be the DI token; `loadConfig` returns a plain object of this shape.
  */
 export abstract class AppConfig {
