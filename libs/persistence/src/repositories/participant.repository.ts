@@ -14,6 +14,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ClusterEntity, EventEntity, ParticipationEntity } from '../entities';
 import { foreignKeyViolation, notNullViolation } from '../errors';
 import { Mappers } from '../mappers';
+import { lockEvent } from './event-lock';
 import { hotQuery } from './hot-query';
 import { isUuid } from './event.repository';
 
@@ -267,17 +268,6 @@ function participantNotFound(clusterId: string): DomainError {
     'PARTICIPANT_NOT_FOUND',
     `Cluster ${JSON.stringify(clusterId)} does not take part in this event.`,
   );
-}
-
-async function lockEvent(manager: EntityManager, eventId: string): Promise<EventEntity> {
-  const event = await manager
-    .getRepository(EventEntity)
-    .createQueryBuilder('e')
-    .setLock('pessimistic_write')
-    .where('e.id = :eventId', { eventId })
-    .getOne();
-  if (!event) throw new DomainError('EVENT_NOT_FOUND', `Event ${eventId} not found.`);
-  return event;
 }
 
 /**

@@ -21,6 +21,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { EventEntity, MeetingEntity, ScheduleVersionEntity, UnmetWishEntity } from '../entities';
 import { Mappers } from '../mappers';
+import { findEventForUpdate, lockEvent } from './event-lock';
 import { isUuid } from './event.repository';
 
 @Injectable()
@@ -31,13 +32,7 @@ export class TypeOrmScheduleRepository extends ScheduleRepository {
 
   async createVersion(eventId: string, snapshot: EventFile): Promise<ScheduleVersion> {
     return this.db.transaction(async (manager) => {
-      const event = await manager
-        .getRepository(EventEntity)
-        .createQueryBuilder('e')
-        .setLock('pessimistic_write')
-        .where('e.id = :eventId', { eventId })
-        .getOne();
-      if (!event) throw new DomainError('EVENT_NOT_FOUND', `Event ${eventId} not found.`);
+      await lockEvent(manager, eventId);
       const [{ last }]: { last: number | null }[] = await manager.query(
         'SELECT max(version) AS last FROM schedule_version WHERE event_id = $1',
         [eventId],
@@ -241,12 +236,7 @@ export class TypeOrmScheduleRepository extends ScheduleRepository {
 
   async publish(eventId: string, version: number, fromStatuses: EventStatus[]): Promise<boolean> {
     return this.db.transaction(async (manager) => {
-      const event = await manager
-        .getRepository(EventEntity)
-        .createQueryBuilder('e')
-        .setLock('pessimistic_write')
-        .where('e.id = :eventId', { eventId })
-        .getOne();
+      const event = await findEventForUpdate(manager, eventId);
       if (!event || !fromStatuses.includes(event.status as EventStatus)) return false;
       const row = await manager.getRepository(ScheduleVersionEntity).findOne({
         where: { eventId, version },
