@@ -319,6 +319,29 @@ describe('fuzzing the event import and the wish list', () => {
     );
   });
 
+  it('wishes and paths with a NUL character are refused naming the place, never a 500 (found by this fuzzing)', async () => {
+    const before = await counts();
+    const list = {
+      wishes: [
+        { to: 'b', rank: 1 },
+        { to: 'a\u0000b', rank: 2 },
+      ],
+    };
+    for (const who of [manager, auth]) {
+      const response = await service
+        .http()
+        .put(`/api/events/${eventId}/participants/a/wishes`)
+        .set(who)
+        .send(list);
+      expect(response.status).toBe(400);
+      expect(response.body.errors.map((e: { path: string }) => e.path)).toContain('wishes[1].to');
+    }
+    const path = await service.http().get(`/api/events/${eventId}/participants/a%00b/wishes`).set(auth);
+    expect(path.status).toBeGreaterThanOrEqual(400);
+    expect(path.status).toBeLessThan(500);
+    expect(await counts()).toEqual(before);
+  });
+
   it('wishes: random bodies are refused with 400 naming the place, never a 500', async () => {
     const valid = { wishes: [{ to: 'b', rank: 1 }] };
     await service

@@ -2,4 +2,4 @@
 export { PersistenceModule } from './persistence.module';
 export { runMigrations } from './run-migrations';
 export { dataSourceOptions } from './data-source';
-export { isDatabaseUnavailable } from './errors';
+export { isDatabaseUnavailable, isUnstorableText } from './errors';

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { DomainError } from '@app/core';
-import { isDatabaseUnavailable } from '@app/persistence';
+import { isDatabaseUnavailable, isUnstorableText } from '@app/persistence';
 import type { Response } from 'express';
 import { STATUS_OF, bodyParserError, errorBody, type ErrorBody } from './error-response';
 
@@ -46,6 +46,15 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (parsed) return parsed;
     if (isDatabaseUnavailable(exception)) {
       return errorBody(503, 'The database is unavailable; try again in a moment.', 'DATABASE_UNAVAILABLE');
+    }
+    if (isUnstorableText(exception)) {
+      // A safety net: inputs are validated before they are stored, but text with a NUL character or
+      // invalid UTF-8 is the request's fault wherever it slipped through, never a 500.
+      return errorBody(
+        400,
+        'The request contains text that cannot be stored (a NUL character?).',
+        'INVALID_TEXT',
+      );
     }
     return errorBody(500, 'Internal server error.');
   }

@@ -16,6 +16,12 @@ describe('namedClusters', () => {
     ).toEqual(['b', 'c']);
   });
 
+  it('keeps only strings that can be cluster ids, so that text PostgreSQL cannot store never reaches a query', () => {
+    expect(
+      namedClusters([{ to: 'a\u0000b' }, { to: 'Upper' }, { to: ' b' }, { to: 'ok-1' }, { to: '' }]),
+    ).toEqual(['ok-1']);
+  });
+
   it('is empty for anything but a list', () => {
     for (const value of [undefined, null, 'b', { to: 'b' }, 3]) expect(namedClusters(value)).toEqual([]);
   });

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CLUSTER_ID_PATTERN } from '@app/scheduling';
 import { DomainError } from '../domain/errors';
 import type { Actor, WishList } from '../domain/model';
 import { validateWishes } from '../domain/validation';
@@ -55,13 +56,16 @@ export class WishService {
   }
 }
 
-/** The distinct `to` fields of a would-be wish list that could be cluster ids (strings of ≤ 64 characters). */
+/**
+ * The distinct `to` fields of a would-be wish list that could be cluster ids (CLUSTER_ID_PATTERN):
+ * anything else names no participant, is reported by the validator, and never reaches a query.
+ */
 export function namedClusters(wishes: unknown): string[] {
   if (!Array.isArray(wishes)) return [];
   const ids = new Set<string>();
   for (const item of wishes) {
     const to = typeof item === 'object' && item !== null ? (item as { to?: unknown }).to : undefined;
-    if (typeof to === 'string' && to.length <= 64) ids.add(to);
+    if (typeof to === 'string' && CLUSTER_ID_PATTERN.test(to)) ids.add(to);
   }
   return [...ids];
 }
