@@ -6,7 +6,7 @@ import {
   fieldPath,
   gotParams,
   isPresent,
-  isRecord,
+  readDocumentRoot,
   itemPath,
   readArray,
   readString,
@@ -65,31 +65,22 @@ function readRequiredInteger(object: JsonObject, key: string, place: string, iss
  */
 export function parseScheduleFile(input: unknown): ParseResult<ScheduleFile> {
   const issues = new Issues();
-  if (!isRecord(input)) {
-    issues.add(
-      '',
-      `expected a schedule file (a JSON object), got ${describe(input)}`,
-      'expected-schedule-file',
-      gotParams(input),
-    );
-    return issues.result(() => undefined as never);
-  }
-  issues.unknownFields(input, SCHEDULE_KEYS, '');
-  if (!isPresent(input, 'format')) {
-    issues.add('format', `is required: "${SCHEDULE_FORMAT}"`, 'wrong-format', {
-      expected: SCHEDULE_FORMAT,
-      ...gotParams(undefined),
-    });
-  } else if (input.format !== SCHEDULE_FORMAT) {
-    issues.add('format', `expected "${SCHEDULE_FORMAT}", got ${describe(input.format)}`, 'wrong-format', {
-      expected: SCHEDULE_FORMAT,
-      ...gotParams(input.format),
-    });
-  }
-  const event = readString(input, 'event', '', issues, { required: true });
+  const root = readDocumentRoot(
+    input,
+    {
+      name: 'a schedule file',
+      notAnObject: 'expected-schedule-file',
+      format: SCHEDULE_FORMAT,
+      keys: SCHEDULE_KEYS,
+    },
+    issues,
+  );
+  if (!root) return issues.result(() => undefined as never);
+
+  const event = readString(root, 'event', '', issues, { required: true });
 
   const slots: Slot[] = [];
-  (readArray(input, 'slots', '', issues, true) ?? []).forEach((item, i) => {
+  (readArray(root, 'slots', '', issues, true) ?? []).forEach((item, i) => {
     const place = itemPath('slots', i);
     const object = expectRecord(item, place, issues);
     if (!object) return;
@@ -101,7 +92,7 @@ export function parseScheduleFile(input: unknown): ParseResult<ScheduleFile> {
   });
 
   const meetings: Meeting[] = [];
-  (readArray(input, 'meetings', '', issues, true) ?? []).forEach((item, i) => {
+  (readArray(root, 'meetings', '', issues, true) ?? []).forEach((item, i) => {
     const place = itemPath('meetings', i);
     const object = expectRecord(item, place, issues);
     if (!object) return;
@@ -135,10 +126,10 @@ export function parseScheduleFile(input: unknown): ParseResult<ScheduleFile> {
     if (slot !== undefined && table !== undefined && clusters) meetings.push({ slot, table, clusters });
   });
 
-  const unmetWishes = readArray(input, 'unmetWishes', '', issues, false) ?? [];
+  const unmetWishes = readArray(root, 'unmetWishes', '', issues, false) ?? [];
   let stats: ScheduleStats = {};
-  if (isPresent(input, 'stats')) {
-    const value = expectRecord(input.stats, 'stats', issues);
+  if (isPresent(root, 'stats')) {
+    const value = expectRecord(root.stats, 'stats', issues);
     if (value) stats = structuredCloneJson(value) as ScheduleStats;
   }
 

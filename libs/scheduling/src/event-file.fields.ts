@@ -222,3 +222,42 @@ export function expectRecord(value: unknown, place: string, issues: Issues): Jso
   issues.add(place, `expected an object, got ${describe(value)}`, 'expected-object', gotParams(value));
   return undefined;
 }
+
+/** What tells one exchange document from another at its root. */
+export interface DocumentKind {
+  /** For people: "an event file", "a schedule file". */
+  name: string;
+  /** The code of "not a JSON object". */
+  notAnObject: ValidationCode;
+  format: string;
+  keys: readonly string[];
+}
+
+/**
+ * Checks a document's root: a JSON object with only `kind.keys`, whose `format` is `kind.format`.
+ * Returns the object (problems with its fields added to `issues`), or undefined when it is none.
+ */
+export function readDocumentRoot(input: unknown, kind: DocumentKind, issues: Issues): JsonObject | undefined {
+  if (!isRecord(input)) {
+    issues.add(
+      '',
+      `expected ${kind.name} (a JSON object), got ${describe(input)}`,
+      kind.notAnObject,
+      gotParams(input),
+    );
+    return undefined;
+  }
+  issues.unknownFields(input, kind.keys, '');
+  if (!isPresent(input, 'format')) {
+    issues.add('format', `is required: "${kind.format}"`, 'wrong-format', {
+      expected: kind.format,
+      ...gotParams(undefined),
+    });
+  } else if (input.format !== kind.format) {
+    issues.add('format', `expected "${kind.format}", got ${describe(input.format)}`, 'wrong-format', {
+      expected: kind.format,
+      ...gotParams(input.format),
+    });
+  }
+  return input;
+}

@@ -18,7 +18,7 @@ import {
   fieldPath,
   gotParams,
   isPresent,
-  isRecord,
+  readDocumentRoot,
   itemPath,
   quote,
   readArray,
@@ -809,35 +809,20 @@ function optionalList(input: JsonObject, key: string, issues: Issues): unknown[]
 /** Parses and validates an event file; all problems at once, each with its place. */
 export function parseEventFile(input: unknown): ParseResult<EventFile> {
   const issues = new Issues();
-  if (!isRecord(input)) {
-    issues.add(
-      '',
-      `expected an event file (a JSON object), got ${describe(input)}`,
-      'expected-event-file',
-      gotParams(input),
-    );
-    return issues.result(() => undefined as never);
-  }
-  issues.unknownFields(input, ROOT_KEYS, '');
-  if (!isPresent(input, 'format')) {
-    issues.add('format', `is required: "${EVENT_FORMAT}"`, 'wrong-format', {
-      expected: EVENT_FORMAT,
-      ...gotParams(undefined),
-    });
-  } else if (input.format !== EVENT_FORMAT) {
-    issues.add('format', `expected "${EVENT_FORMAT}", got ${describe(input.format)}`, 'wrong-format', {
-      expected: EVENT_FORMAT,
-      ...gotParams(input.format),
-    });
-  }
+  const root = readDocumentRoot(
+    input,
+    { name: 'an event file', notAnObject: 'expected-event-file', format: EVENT_FORMAT, keys: ROOT_KEYS },
+    issues,
+  );
+  if (!root) return issues.result(() => undefined as never);
 
   const context: Context = {};
-  const settings = parseSettings(input.event, issues, context);
-  const clusters = parseClusters(input.clusters, issues, context);
-  const wishes = parseWishes(optionalList(input, 'wishes', issues), issues, context);
-  const avoid = parseAvoid(optionalList(input, 'avoid', issues), issues, context);
-  const alreadyMet = parseAlreadyMet(optionalList(input, 'alreadyMet', issues), issues, context);
-  const fixed = parseFixed(optionalList(input, 'fixed', issues), issues, context);
+  const settings = parseSettings(root.event, issues, context);
+  const clusters = parseClusters(root.clusters, issues, context);
+  const wishes = parseWishes(optionalList(root, 'wishes', issues), issues, context);
+  const avoid = parseAvoid(optionalList(root, 'avoid', issues), issues, context);
+  const alreadyMet = parseAlreadyMet(optionalList(root, 'alreadyMet', issues), issues, context);
+  const fixed = parseFixed(optionalList(root, 'fixed', issues), issues, context);
 
   return issues.result(() => ({
     format: EVENT_FORMAT,
