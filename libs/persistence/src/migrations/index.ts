@@ -1,4 +1,5 @@
 import { InitialSchema1732260000000 } from './1732260000000-initial-schema';
+import { EventContextRevision1763800000000 } from './1763800000000-event-context-revision';
 
 /** Every migration, in order, listed explicitly (no globs). */
-export const MIGRATIONS = [InitialSchema1732260000000];
+export const MIGRATIONS = [InitialSchema1732260000000, EventContextRevision1763800000000];
