@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { ConfigError, loadConfig, parseDuration, parseSize, redisConnection } from './config';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -18,6 +19,7 @@ describe('loadConfig', () => {
       databasePoolSize: 10,
       redisUrl: 'redis://127.0.0.1:6379',
       port: 3000,
+      apiProcesses: availableParallelism(),
       queuePrefix: 'interclustering',
       workerConcurrency: 1,
       solveAttempts: 3,
@@ -45,6 +47,7 @@ describe('loadConfig', () => {
       DATABASE_URL: 'postgresql://u:p@db:5432/ic',
       REDIS_URL: 'redis://:secret@cache:6380/2',
       PORT: '8080',
+      API_PROCESSES: '3',
       JWT_SECRET: 'a-very-long-secret-value',
       JWT_EXPIRES_IN: '30m',
       QUEUE_PREFIX: 'ic-test',
@@ -63,6 +66,7 @@ describe('loadConfig', () => {
       nodeEnv: 'production',
       databaseUrl: 'postgresql://u:p@db:5432/ic',
       port: 8080,
+      apiProcesses: 3,
       jwtSecret: 'a-very-long-secret-value',
       jwtSecretGenerated: false,
       jwtExpiresInSeconds: 1800,
@@ -106,6 +110,20 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the number of API processes: auto (one per core) or an integer from 1 to 256', () => {
+    expect(loadConfig({ API_PROCESSES: '1' }).apiProcesses).toBe(1);
+    expect(loadConfig({ API_PROCESSES: ' 4 ' }).apiProcesses).toBe(4);
+    expect(loadConfig({ API_PROCESSES: '256' }).apiProcesses).toBe(256);
+    expect(loadConfig({ API_PROCESSES: 'auto' }).apiProcesses).toBe(availableParallelism());
+    expect(loadConfig({ API_PROCESSES: 'AUTO' }).apiProcesses).toBe(availableParallelism());
+    expect(loadConfig({ API_PROCESSES: '' }).apiProcesses).toBe(availableParallelism());
+    for (const value of ['0', '-2', '257', '1.5', 'two', 'auto2', '2 processes']) {
+      expect(problemsOf({ API_PROCESSES: value })).toEqual([
+        `API_PROCESSES: must be auto (one per core) or an integer from 1 to 256 (got ${JSON.stringify(value)})`,
+      ]);
+    }
+  });
+
   it('requires JWT_SECRET in production', () => {
     expect(problemsOf({ NODE_ENV: 'production' })).toEqual(['JWT_SECRET: required when NODE_ENV=production']);
   });
@@ -116,6 +134,7 @@ describe('loadConfig', () => {
     ['REDIS_URL', 'http://cache'],
     ['PORT', '70000'],
     ['PORT', 'abc'],
+    ['API_PROCESSES', 'many'],
     ['WORKER_CONCURRENCY', '0'],
     ['SOLVE_ATTEMPTS', '-1'],
     ['SOLVE_TIME_LIMIT_SECONDS', '1.5'],

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
 /**
  * The service's configuration, read from the environment once and validated (every variable: the README's configuration table).
@@ -11,6 +12,11 @@ export abstract class AppConfig {
   abstract readonly databasePoolSize: number;
   abstract readonly redisUrl: string;
   abstract readonly port: number;
+  /**
+   * API processes sharing the port (API_PROCESSES; `auto`: one per core). Above 1, apps/api/src/main.ts
+   * runs a primary process that forks that many and replaces one that dies.
+   */
+  abstract readonly apiProcesses: number;
   abstract readonly jwtSecret: string;
   /** True when JWT_SECRET was not set and a per-process random secret is used. */
   abstract readonly jwtSecretGenerated: boolean;
@@ -53,7 +59,7 @@ export class ConfigError extends Error {
 
 export type Env = Record<string, string | undefined>;
 
-/** Reads and validates the configuration from `env` (pure but for the generated JWT secret). */
+/** Reads and validates the configuration from `env` (pure but for the generated JWT secret and the core count). */
 export function loadConfig(env: Env): AppConfig {
   const problems: string[] = [];
   const read = (name: string): string | undefined => {
@@ -103,6 +109,18 @@ export function loadConfig(env: Env): AppConfig {
   ]);
   const redisUrl = url('REDIS_URL', 'redis://127.0.0.1:6379', ['redis:', 'rediss:']);
   const port = integer('PORT', 3000, 1, 65535);
+
+  const apiProcessesRaw = read('API_PROCESSES') ?? 'auto';
+  let apiProcesses = availableParallelism();
+  if (apiProcessesRaw.toLowerCase() !== 'auto') {
+    if (/^\d+$/.test(apiProcessesRaw) && Number(apiProcessesRaw) >= 1 && Number(apiProcessesRaw) <= 256) {
+      apiProcesses = Number(apiProcessesRaw);
+    } else {
+      problems.push(
+        `API_PROCESSES: must be auto (one per core) or an integer from 1 to 256 (got ${JSON.stringify(apiProcessesRaw)})`,
+      );
+    }
+  }
 
   let jwtSecret = read('JWT_SECRET');
   let jwtSecretGenerated = false;
@@ -174,6 +192,7 @@ export function loadConfig(env: Env): AppConfig {
     databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200),
     redisUrl,
     port,
+    apiProcesses,
     jwtSecret,
     jwtSecretGenerated,
     jwtExpiresInSeconds: jwtExpiresInSeconds ?? 0,
