@@ -56,17 +56,35 @@ export abstract class EventRepository {
   /** The event as an event file (clusters in registration order, wishes by cluster then rank). */
   abstract loadEventFile(id: string): Promise<EventFile | null>;
   /**
-   * The event's status and settings with the named participants as event-file clusters, in
-   * registration order (ids that do not take part are left out), in one query: enough to validate
-   * one wish list without loading a large event. Null when there is no such event.
+   * The event's status, settings and context revision with its participants (all, or only the
+   * named ones: ids that do not take part are left out) as event-file clusters, in registration
+   * order, in one query: what a wish list is validated against. Null when there is no such event.
    */
-  abstract wishListContext(id: string, clusterIds: readonly string[]): Promise<WishListContext | null>;
+  abstract wishListContext(id: string, clusterIds?: readonly string[]): Promise<WishListContext | null>;
+  /** The event's current context revision (see WishListContext); null when there is no such event. */
+  abstract contextRevision(id: string): Promise<string | null>;
 }
 
 export interface WishListContext {
   status: EventStatus;
   settings: EventSettings;
+  /**
+   * Moves on whenever the status, the settings or a participant (added, removed, its availability,
+   * name, region or kind) changes: a copy of the context is current while its revision is.
+   */
+  revision: string;
   clusters: Cluster[];
+}
+
+/**
+ * Thrown by ParticipantRepository.replaceWishes when the event's context revision is no longer the
+ * one the list was validated against: nothing was written; validate again with a fresh context.
+ */
+export class WishListContextChanged extends Error {
+  constructor(readonly eventId: string) {
+    super(`The event ${eventId} changed while a wish list was being validated.`);
+    this.name = 'WishListContextChanged';
+  }
 }
 
 export interface InviteOwner {
@@ -100,13 +118,15 @@ export abstract class ParticipantRepository {
   abstract getWishes(eventId: string, clusterId: string): Promise<WishList | null>;
   /**
    * Replaces the whole wish list atomically (never half a list). Throws VERSION_MISMATCH when
-   * `expectedVersion` is given and stale; returns the new version.
+   * `expectedVersion` is given and stale, WishListContextChanged when `contextRevision` is given and
+   * is no longer the event's (in both cases nothing is written); returns the new version.
    */
   abstract replaceWishes(
     eventId: string,
     clusterId: string,
     wishes: WishInput[],
     expectedVersion?: number,
+    contextRevision?: string,
   ): Promise<number>;
   abstract setInviteHash(participantId: string, tokenHash: Buffer | null): Promise<void>;
   abstract findByInviteHash(tokenHash: Buffer): Promise<InviteOwner | null>;

@@ -7,10 +7,16 @@ import { asDocument, parseOrThrow, rebaseIssues, validateSettings } from '../dom
 import { EventRepository } from '../ports/repositories';
 import { parseEventFile } from '@app/scheduling';
 import { assertEventAccess, assertOrganiser } from './access';
+import { WishListContexts, participantsAmong } from './wish-list-contexts';
 
 @Injectable()
 export class EventService {
-  constructor(private readonly events: EventRepository) {}
+  /** What wish lists are validated against, per event, in memory (checked at every write). */
+  private readonly contexts: WishListContexts;
+
+  constructor(private readonly events: EventRepository) {
+    this.contexts = new WishListContexts((id) => this.events.wishListContext(id));
+  }
 
   async create(settings: unknown): Promise<EventRecord> {
     const file = validateSettings(settings);
@@ -99,25 +105,40 @@ export class EventService {
   /**
    * The event's status, and an event file with its settings and only the named participants, without
    * wishes, exclusions or fixed meetings: enough to validate one wish list, whatever the event's size.
+   * From the in-memory copy of the event's context: write the list with `revision`, which the
+   * repository checks, and call forgetWishListContext when it was stale.
    */
   async wishListFile(
     eventId: string,
     clusterIds: readonly string[],
-  ): Promise<{ status: EventStatus; file: EventFile }> {
-    const context = await this.events.wishListContext(eventId, clusterIds);
+  ): Promise<{ status: EventStatus; file: EventFile; revision: string }> {
+    const context = await this.contexts.get(eventId);
     if (!context) throw eventNotFound(eventId);
     return {
       status: context.status,
+      revision: context.revision,
       file: {
         format: EVENT_FORMAT,
         event: context.settings,
-        clusters: context.clusters,
+        clusters: participantsAmong(context, clusterIds),
         wishes: [],
         avoid: [],
         alreadyMet: [],
         fixed: [],
       },
     };
+  }
+
+  /** The copy of the event's context of this revision is stale: the next wishListFile reads it again. */
+  forgetWishListContext(eventId: string, revision: string): Promise<void> {
+    return this.contexts.forget(eventId, revision);
+  }
+
+  /** Is `revision` still the event's context revision? If not, the copy is forgotten. */
+  async isWishListContextCurrent(eventId: string, revision: string): Promise<boolean> {
+    if ((await this.events.contextRevision(eventId)) === revision) return true;
+    await this.contexts.forget(eventId, revision);
+    return false;
   }
 
   /** The current event file, validated (before a solve). */

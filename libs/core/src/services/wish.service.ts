@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { CLUSTER_ID_PATTERN } from '@app/scheduling';
 import { DomainError } from '../domain/errors';
-import type { Actor, WishList } from '../domain/model';
+import type { Actor, WishInput, WishList } from '../domain/model';
 import { validateWishes } from '../domain/validation';
-import { ParticipantRepository } from '../ports/repositories';
+import { ParticipantRepository, WishListContextChanged } from '../ports/repositories';
 import { assertClusterAccess } from './access';
 import { EventService } from './event.service';
 import { ParticipantService } from './participant.service';
@@ -40,21 +40,51 @@ export class WishService {
     expectedVersion?: number,
   ): Promise<WishList> {
     assertClusterAccess(actor, eventId, clusterId);
-    // Validated against the settings and the clusters the list names, not the whole event, read in
-    // one query: a list is replaced in a few milliseconds whatever the size of the event (deadline rush).
-    const { status, file } = await this.events.wishListFile(eventId, [clusterId, ...namedClusters(wishes)]);
-    this.participantService.assertWritable(actor, status);
-    if (!file.clusters.some((cluster) => cluster.id === clusterId)) {
-      throw new DomainError(
-        'PARTICIPANT_NOT_FOUND',
-        `Cluster ${JSON.stringify(clusterId)} does not take part in this event.`,
-      );
+    // Validated against the settings and the clusters the list names, from the event's context kept
+    // in memory (a list is replaced in one statement whatever the size of the event: deadline rush);
+    // the statement writes only if that context is still current, else it is read again.
+    const named = [clusterId, ...namedClusters(wishes)];
+    for (let attempt = 1; ; attempt++) {
+      const { status, file, revision } = await this.events.wishListFile(eventId, named);
+      let list: WishInput[];
+      try {
+        this.participantService.assertWritable(actor, status);
+        if (!file.clusters.some((cluster) => cluster.id === clusterId)) {
+          throw new DomainError(
+            'PARTICIPANT_NOT_FOUND',
+            `Cluster ${JSON.stringify(clusterId)} does not take part in this event.`,
+          );
+        }
+        list = validateWishes(file, clusterId, wishes);
+      } catch (refusal) {
+        // A refusal must not come from a stale copy (a cluster registered, the event re-opened
+        // meanwhile by another API process): answered only once the copy is known current.
+        if (
+          attempt < MAX_CONTEXT_ATTEMPTS &&
+          !(await this.events.isWishListContextCurrent(eventId, revision))
+        )
+          continue;
+        throw refusal;
+      }
+      try {
+        const version = await this.participants.replaceWishes(
+          eventId,
+          clusterId,
+          list,
+          expectedVersion,
+          revision,
+        );
+        return { wishes: [...list].sort((a, b) => a.rank - b.rank), version };
+      } catch (error) {
+        if (!(error instanceof WishListContextChanged) || attempt >= MAX_CONTEXT_ATTEMPTS) throw error;
+        await this.events.forgetWishListContext(eventId, revision);
+      }
     }
-    const list = validateWishes(file, clusterId, wishes);
-    const version = await this.participants.replaceWishes(eventId, clusterId, list, expectedVersion);
-    return { wishes: [...list].sort((a, b) => a.rank - b.rank), version };
   }
 }
+
+/** Attempts at validating and writing one list while the event's context keeps changing. */
+const MAX_CONTEXT_ATTEMPTS = 5;
 
 /**
  * The distinct `to` fields of a would-be wish list that could be cluster ids (CLUSTER_ID_PATTERN):

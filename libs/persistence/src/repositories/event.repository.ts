@@ -171,26 +171,34 @@ export class TypeOrmEventRepository extends EventRepository {
     });
   }
 
-  async wishListContext(id: string, clusterIds: readonly string[]): Promise<WishListContext | null> {
+  async wishListContext(id: string, clusterIds?: readonly string[]): Promise<WishListContext | null> {
     if (!isUuid(id)) return null;
-    // One round trip: the event's status and settings with the named participants as one JSON array.
-    const rows = await hotQuery<{ status: EventStatus; settings: EventSettings; clusters: ClusterRow[] }>(
+    // One round trip: the event's status, settings and context revision with the participants (all,
+    // or the named ones) as one JSON array. One statement, one snapshot: the revision is that of
+    // exactly these data.
+    const rows = await hotQuery<{
+      status: EventStatus;
+      settings: EventSettings;
+      revision: string;
+      clusters: ClusterRow[];
+    }>(
       this.db,
       'wish-list-context',
-      `SELECT e.status, e.settings, COALESCE((
+      `SELECT e.status, e.settings, e.context_revision::text AS revision, COALESCE((
          SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'region', c.region, 'kind', c.kind,
                                            'availability', p.availability) ORDER BY p.position)
          FROM participation p JOIN cluster c ON c.id = p.cluster_id
-         WHERE p.event_id = e.id AND p.cluster_id = ANY($2::varchar[])
+         WHERE p.event_id = e.id AND ($2::varchar[] IS NULL OR p.cluster_id = ANY($2::varchar[]))
        ), '[]'::json) AS clusters
        FROM event e WHERE e.id = $1`,
-      [id, [...new Set(clusterIds)]],
+      [id, clusterIds ? [...new Set(clusterIds)] : null],
     );
     const [row] = rows;
     if (!row) return null;
     return {
       status: row.status,
       settings: Mappers.settings(row.settings),
+      revision: row.revision,
       clusters: row.clusters.map((c) => {
         const cluster: Cluster = { id: c.id, name: c.name };
         if (c.region !== null) cluster.region = c.region;
@@ -199,6 +207,17 @@ export class TypeOrmEventRepository extends EventRepository {
         return cluster;
       }),
     };
+  }
+
+  async contextRevision(id: string): Promise<string | null> {
+    if (!isUuid(id)) return null;
+    const [row] = await hotQuery<{ revision: string }>(
+      this.db,
+      'context-revision',
+      'SELECT context_revision::text AS revision FROM event WHERE id = $1',
+      [id],
+    );
+    return row ? row.revision : null;
   }
 }
 

@@ -8,6 +8,7 @@ import {
   ParticipantRepository,
   WishInput,
   WishList,
+  WishListContextChanged,
 } from '@app/core';
 import type { TimeWindow } from '@app/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
@@ -132,6 +133,7 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
     clusterId: string,
     wishes: WishInput[],
     expectedVersion?: number,
+    contextRevision?: string,
   ): Promise<number> {
     if (!isUuid(eventId)) throw participantNotFound(clusterId);
     const to = wishes.map((w) => w.to);
@@ -145,6 +147,7 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
           expectedVersion ?? null,
           to,
           ranks,
+          contextRevision ?? null,
         ]);
       } catch (error) {
         // A named cluster left the event meanwhile: its id joined to nothing (NOT NULL), or its
@@ -157,6 +160,9 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
       const [row] = rows;
       if (!row) throw participantNotFound(clusterId);
       if (row.version !== null) return row.version;
+      if (contextRevision !== undefined && row.revision !== contextRevision) {
+        throw new WishListContextChanged(eventId);
+      }
       if (expectedVersion !== undefined && row.seen !== expectedVersion) {
         throw new DomainError(
           'VERSION_MISMATCH',
@@ -226,8 +232,10 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
 interface ReplaceRow {
   /** The list's version in the statement's snapshot. */
   seen: number;
-  /** The new version; null when nothing was written (stale If-Match, or a concurrent replacement). */
+  /** The new version; null when nothing was written (stale If-Match or context, or a concurrent replacement). */
   version: number | null;
+  /** The event's context revision in the statement's snapshot. */
+  revision: string;
 }
 
 /**
@@ -240,15 +248,19 @@ interface ReplaceRow {
  * written (`version` null) and the caller runs the statement again with a fresh snapshot. The INSERT
  * waits for the DELETE (its uncorrelated sub-query is evaluated first), so that a rank or a partner
  * kept from the old list is no duplicate; a named cluster that does not take part joins to NULL
- * and violates NOT NULL, which cancels the statement.
+ * and violates NOT NULL, which cancels the statement. With a context revision ($6), nothing is
+ * written either unless it is still the event's: the list was validated against that context.
  */
 const REPLACE_WISHES = `
-  WITH seen AS (
+  WITH context AS (
+    SELECT context_revision FROM event WHERE id = $1
+  ), seen AS (
     SELECT id, version FROM participation WHERE event_id = $1 AND cluster_id = $2
   ), bumped AS (
     UPDATE participation p SET version = p.version + 1
     FROM seen s
     WHERE p.id = s.id AND p.version = s.version AND ($3::int IS NULL OR s.version = $3)
+      AND ($6::bigint IS NULL OR (SELECT context_revision FROM context) = $6::bigint)
     RETURNING p.id, p.version
   ), removed AS (
     DELETE FROM wish w USING bumped b WHERE w.participation_id = b.id RETURNING 1
@@ -261,7 +273,9 @@ const REPLACE_WISHES = `
     WHERE (SELECT count(*) FROM removed) >= 0
     RETURNING 1
   )
-  SELECT s.version AS seen, (SELECT version FROM bumped) AS version FROM seen s`;
+  SELECT s.version AS seen, (SELECT version FROM bumped) AS version,
+         (SELECT context_revision::text FROM context) AS revision
+  FROM seen s`;
 
 function participantNotFound(clusterId: string): DomainError {
   return new DomainError(

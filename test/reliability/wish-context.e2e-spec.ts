@@ -1,0 +1,128 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import request from 'supertest';
+import { ApiModule } from '../../apps/api/src/api.module';
+import { configureApp } from '../../apps/api/src/setup';
+import { sql } from '../support/database';
+import { eventDocument } from '../support/factories';
+import { importEvent, issueInvites } from '../support/flows';
+import { bearer, organiserAuth, startService, type TestService } from '../support/service';
+
+jest.setTimeout(120_000);
+
+type Auth = { Authorization: string };
+
+/**
+ * Each API process keeps in memory what wish lists are validated against (status, settings,
+ * participants), and writes a list only if the event's context revision is still the one it
+ * validated against. Here the organiser changes the event through ANOTHER API process on the same
+ * database (as with API_PROCESSES > 1): the manager's next list must be judged on the new state at
+ * once — never accepted, nor refused, on a stale copy.
+ */
+describe('wish lists judged on the current event, whichever API process changed it', () => {
+  let service: TestService;
+  let other: INestApplication;
+  let organiser: Auth;
+  let eventId: string;
+  let manager: Auth;
+
+  /** A (the manager's process) and B (the organiser's). */
+  const a = () => service.http();
+  const b = () => request(other.getHttpServer());
+  const put = (wishes: { to: string; rank: number }[]) =>
+    a().put(`/api/events/${eventId}/participants/a/wishes`).set(manager).send({ wishes });
+  const stored = async () =>
+    (await a().get(`/api/events/${eventId}/participants/a/wishes`).set(manager).expect(200)).body as {
+      wishes: { to: string; rank: number }[];
+      version: number;
+    };
+
+  beforeAll(async () => {
+    service = await startService();
+    other = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(service.config), {
+      bodyParser: false,
+      logger: false,
+    });
+    configureApp(other as NestExpressApplication, service.config);
+    await other.init();
+    organiser = await organiserAuth(service);
+    const document = eventDocument({
+      event: { pairing: 'cross-region' },
+      clusters: [
+        { id: 'a', region: 'Auvergne' },
+        { id: 'b', region: 'Rhône-Alpes' },
+        { id: 'c', region: 'Rhône-Alpes' },
+        { id: 'd', region: 'Rhône-Alpes' },
+      ],
+    });
+    eventId = await importEvent(service, organiser, document, 'open');
+    manager = bearer((await issueInvites(service, organiser, eventId)).get('a') as string);
+  });
+
+  afterAll(async () => {
+    await other?.close();
+    await service?.close();
+  });
+
+  it('accepts a cluster registered meanwhile (a stale copy would call it unknown)', async () => {
+    await put([{ to: 'b', rank: 1 }]).expect(200); // A now holds the event's context
+    await b()
+      .post(`/api/events/${eventId}/participants`)
+      .set(organiser)
+      .send({ clusters: [{ id: 'e', name: 'Cluster e', region: 'Rhône-Alpes' }] })
+      .expect(201);
+    const answer = await put([
+      { to: 'b', rank: 1 },
+      { to: 'e', rank: 2 },
+    ]).expect(200);
+    expect(answer.body.wishes).toEqual([
+      { to: 'b', rank: 1 },
+      { to: 'e', rank: 2 },
+    ]);
+  });
+
+  it('refuses a partner moved into the same region meanwhile, and stores nothing of the list', async () => {
+    const before = await stored();
+    await b().patch('/api/clusters/c').set(organiser).send({ region: 'Auvergne' }).expect(200);
+    const answer = await put([{ to: 'c', rank: 1 }]).expect(400);
+    expect(JSON.stringify(answer.body)).toContain('wishes[0].to');
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses a cluster removed meanwhile', async () => {
+    await put([{ to: 'd', rank: 1 }]).expect(200);
+    await b().delete(`/api/events/${eventId}/participants/d`).set(organiser).expect(204);
+    const answer = await put([{ to: 'd', rank: 1 }]).expect(400);
+    expect(JSON.stringify(answer.body)).toContain('wishes[0].to');
+  });
+
+  it('stops lists as soon as the event is closed, and takes them again once it is re-opened', async () => {
+    await put([{ to: 'b', rank: 1 }]).expect(200);
+    await b().post(`/api/events/${eventId}/status`).set(organiser).send({ status: 'closed' }).expect(200);
+    const before = await stored();
+    await put([{ to: 'e', rank: 1 }]).expect(403);
+    expect(await stored()).toEqual(before);
+    await b().post(`/api/events/${eventId}/status`).set(organiser).send({ status: 'open' }).expect(200);
+    await put([{ to: 'e', rank: 1 }]).expect(200);
+  });
+
+  it('moves the revision on every change of the context, and never on a wish list', async () => {
+    const revision = async () =>
+      Number(
+        (await sql(service.database, 'SELECT context_revision FROM event WHERE id = $1', [eventId]))[0]
+          .context_revision,
+      );
+    const start = await revision();
+    await put([{ to: 'b', rank: 1 }]).expect(200);
+    expect(await revision()).toBe(start);
+    await b()
+      .put(`/api/events/${eventId}/participants/b/availability`)
+      .set(organiser)
+      .send({ availability: [{ start: '14:00', end: '15:00' }] })
+      .expect(200);
+    expect(await revision()).toBe(start + 1);
+    await b().patch(`/api/events/${eventId}`).set(organiser).send({ maxWishesPerCluster: 4 }).expect(200);
+    expect(await revision()).toBe(start + 2);
+  });
+});
