@@ -13,7 +13,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig, ConfigModule } from '@app/config';
 import { CoreModule, OrganiserService, validationFailed } from '@app/core';
-import { PersistenceModule } from '@app/persistence';
+import { PersistenceModule, PostgresThrottlerStorage, RateLimitStorageModule } from '@app/persistence';
 import { QueueModule } from '@app/queue';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthController } from './controllers/auth.controller';
@@ -76,7 +76,16 @@ export class ApiModule {
           signOptions: { expiresIn: config.jwtExpiresInSeconds, algorithm: 'HS256' },
           verifyOptions: { algorithms: ['HS256'] },
         }),
-        ThrottlerModule.forRoot([{ name: 'default', ttl: 60_000, limit: 60 }]),
+        // Counters in PostgreSQL, shared by every API process (API_PROCESSES): the limits hold
+        // whichever process serves a request. Only throttled routes touch them.
+        ThrottlerModule.forRootAsync({
+          imports: [RateLimitStorageModule],
+          inject: [PostgresThrottlerStorage],
+          useFactory: (storage: PostgresThrottlerStorage) => ({
+            throttlers: [{ name: 'default', ttl: 60_000, limit: 60 }],
+            storage,
+          }),
+        }),
         CoreModule,
         PrintingModule,
         WebModule,

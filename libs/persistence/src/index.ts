@@ -3,3 +3,4 @@ export { PersistenceModule } from './persistence.module';
 export { runMigrations } from './run-migrations';
 export { dataSourceOptions } from './data-source';
 export { isDatabaseUnavailable, isUnstorableText } from './errors';
+export { PostgresThrottlerStorage, RateLimitStorageModule } from './throttler-storage';
