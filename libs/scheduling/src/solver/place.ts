@@ -192,41 +192,10 @@ export function compactMeetings(
   meetings: Meeting[],
   options: CompactionOptions = {},
 ): Meeting[] {
-  const S = problem.slots.length;
-  const T = problem.event.event.tables;
   const deadline = options.deadline ?? Infinity;
-  const fixedByKey = new Map(problem.fixed.map((f) => [pairKey(f.a, f.b), f]));
-  const edges: EdgeSpec[] = [];
-  const slots: number[] = [];
-  const seen = new Set<string>();
-  const busy = new Set<number>();
-  const load = new Array<number>(S).fill(0);
-  for (const meeting of meetings) {
-    const a = problem.indexOf.get(meeting.clusters[0]);
-    const b = problem.indexOf.get(meeting.clusters[1]);
-    const s = meeting.slot;
-    if (a === undefined || b === undefined || a === b || !Number.isInteger(s) || s < 0 || s >= S)
-      return meetings;
-    const key = pairKey(a, b);
-    if (seen.has(key) || busy.has(a * S + s) || busy.has(b * S + s)) return meetings;
-    if (!problem.available[a][s] || !problem.available[b][s] || ++load[s] > T) return meetings;
-    seen.add(key);
-    busy.add(a * S + s);
-    busy.add(b * S + s);
-    const fixed = fixedByKey.get(key);
-    if (fixed?.slot !== undefined && fixed.slot !== s) return meetings;
-    edges.push({
-      a: Math.min(a, b),
-      b: Math.max(a, b),
-      priority: fixed ? FIXED_PRIORITY : 0,
-      pinnedSlot: fixed?.slot ?? -1,
-      pinnedTable: fixed?.table ?? 0,
-    });
-    slots.push(s);
-  }
-  const st = new PlacementState(problem.available, S, T, edges);
-  const m = edges.length;
-  for (let e = 0; e < m; e++) st.assign(e, slots[e]);
+  const st = placementStateOf(problem, meetings);
+  if (!st) return meetings;
+  const m = st.m;
   const random = new Random(options.seed ?? DEFAULT_SEED);
   const inserter = new Inserter(st, { work: 2_000 * m + 1_000_000, eject: 0, deadline }, random);
   compact(st, inserter, random, {
@@ -241,6 +210,48 @@ export function compactMeetings(
   return meetings
     .map((meeting, e) => ({ ...meeting, slot: st.slotOf[e], table: tableOf[e] }))
     .sort((x, y) => x.slot - y.slot || x.table - y.table);
+}
+
+/**
+ * The placement state of a valid set of meetings (edge e = meetings[e], at its slot), fixed meetings
+ * pinned to their slot and table; undefined when the meetings are not a valid placement (a cluster
+ * twice in a slot, an unavailable slot, a full slot, a repeated pair, a fixed meeting off its slot).
+ */
+export function placementStateOf(problem: Problem, meetings: Meeting[]): PlacementState | undefined {
+  const S = problem.slots.length;
+  const T = problem.event.event.tables;
+  const fixedByKey = new Map(problem.fixed.map((f) => [pairKey(f.a, f.b), f]));
+  const edges: EdgeSpec[] = [];
+  const slots: number[] = [];
+  const seen = new Set<string>();
+  const busy = new Set<number>();
+  const load = new Array<number>(S).fill(0);
+  for (const meeting of meetings) {
+    const a = problem.indexOf.get(meeting.clusters[0]);
+    const b = problem.indexOf.get(meeting.clusters[1]);
+    const s = meeting.slot;
+    if (a === undefined || b === undefined || a === b || !Number.isInteger(s) || s < 0 || s >= S)
+      return undefined;
+    const key = pairKey(a, b);
+    if (seen.has(key) || busy.has(a * S + s) || busy.has(b * S + s)) return undefined;
+    if (!problem.available[a][s] || !problem.available[b][s] || ++load[s] > T) return undefined;
+    seen.add(key);
+    busy.add(a * S + s);
+    busy.add(b * S + s);
+    const fixed = fixedByKey.get(key);
+    if (fixed?.slot !== undefined && fixed.slot !== s) return undefined;
+    edges.push({
+      a: Math.min(a, b),
+      b: Math.max(a, b),
+      priority: fixed ? FIXED_PRIORITY : 0,
+      pinnedSlot: fixed?.slot ?? -1,
+      pinnedTable: fixed?.table ?? 0,
+    });
+    slots.push(s);
+  }
+  const st = new PlacementState(problem.available, S, T, edges);
+  for (let e = 0; e < st.m; e++) st.assign(e, slots[e]);
+  return st;
 }
 
 /** Epoch ms until which the tie-break may run when the deadline has passed: 20 ms + 1 ms per 50 meetings, at most 1 s. */

@@ -1,0 +1,480 @@
+/**
+ * Idle slots with the tables counted: a mixed-integer program of the placement of a given set of
+ * meetings (the chosen pairs), solved by HiGHS. It gives a lower bound on the idle slots that
+ * knows the table limit (idle-bound.ts ignores it), and on small events the exact minimum and a
+ * placement that reaches it.
+ *
+ * Time-indexed with agenda patterns:
+ * - x[e,s] ∈ {0,1}: meeting e is in slot s (slots both its clusters are available for; a fixed
+ *   meeting only its pinned slot); Σ_s x[e,s] = 1;
+ * - Σ_e x[e,s] ≤ tables in every slot, and meetings pinned to one table never share a slot;
+ * - for each cluster c, w[c,P] ≥ 0 over "patterns" P (the sets of slots its meetings could
+ *   occupy, each costing the idle slots of that agenda as the contract counts them: available
+ *   slots between the first and the last meeting, minus the meetings): Σ_P w[c,P] = 1 and, in every
+ *   slot, Σ_{e∋c} x[e,s] = Σ_{P∋s} w[c,P];
+ * - minimise Σ cost·w.
+ * With every pattern listed, the program's optimum is the fewest idle slots of any valid placement
+ * of these meetings. When a cluster has too many patterns, only those of at most `K` idle slots are
+ * listed and one "any other agenda" column costing K + 1 (with r[c,s] ≤ it, Σ_s r[c,s] = degree · it,
+ * added to the slot equations) stands for the rest: every placement is still feasible and costs at
+ * most its true idle slots, so the optimum stays a valid lower bound.
+ *
+ * The pattern columns make the relaxation much stronger than start/end indicators: on the
+ * 40-cluster benchmark (a room exactly full) its LP value is 5, where the tables-ignored bound is 0.
+ *
+ * Deterministic: HiGHS runs on one thread with a fixed seed and a node limit; a run stopped by the
+ * time limit instead (a slow machine) is discarded.
+ */
+import type { Highs } from 'highs';
+import type { Meeting } from '../model';
+import type { Problem } from '../problem';
+import { loadHighs } from './mip';
+import { placementStateOf } from './place';
+import type { PlacementState } from './place-state';
+import { assignTables } from './place-tables';
+
+export interface IdleModelOptions {
+  /**
+   * List every pattern of a cluster when it has at most this many (default 400); otherwise only
+   * those of at most `fewIdle` idle slots and one column for the rest.
+   */
+  maxPatternsPerCluster?: number;
+  /** See `maxPatternsPerCluster` (default 1). */
+  fewIdle?: number;
+  /** Give up (undefined) beyond this many columns (default 200,000). */
+  maxColumns?: number;
+}
+
+/** The program in HiGHS's structured form (rows in CSR), with the columns of each meeting. */
+export interface IdleModel {
+  numCols: number;
+  numRows: number;
+  colCost: Float64Array;
+  colUpper: Float64Array;
+  integrality: Int32Array;
+  rowLower: Float64Array;
+  rowUpper: Float64Array;
+  starts: Int32Array;
+  indices: Int32Array;
+  values: Float64Array;
+  /** slotColumns[e] = [[slot, column], …] for meeting e. */
+  slotColumns: [number, number][][];
+  /** The placement of the state as a solution vector (a MIP start). */
+  start: Float64Array;
+  /** True when some cluster's patterns were cut to few idle slots (the optimum is then a bound). */
+  truncated: boolean;
+}
+
+/** Program rows under construction. */
+class Rows {
+  lower: number[] = [];
+  upper: number[] = [];
+  starts: number[] = [0];
+  indices: number[] = [];
+  values: number[] = [];
+
+  add(lower: number, upper: number, columns: number[], coefficients?: number[]): void {
+    for (let i = 0; i < columns.length; i++) {
+      this.indices.push(columns[i]);
+      this.values.push(coefficients ? coefficients[i] : 1);
+    }
+    this.starts.push(this.indices.length);
+    this.lower.push(lower);
+    this.upper.push(upper);
+  }
+
+  get count(): number {
+    return this.lower.length;
+  }
+}
+
+/**
+ * The program of the placement in `st` (every placed meeting; pinned slots kept); undefined when it
+ * would exceed `maxColumns`.
+ */
+export function buildIdleModel(st: PlacementState, options: IdleModelOptions = {}): IdleModel | undefined {
+  const { S, T, n } = st;
+  const maxPatterns = options.maxPatternsPerCluster ?? 400;
+  const fewIdle = options.fewIdle ?? 1;
+  const maxColumns = options.maxColumns ?? 200_000;
+  const cost: number[] = [];
+  const upper: number[] = [];
+  const integer: number[] = [];
+  const start: number[] = [];
+  const column = (c: number, ub: number, isInteger: boolean, value: number): number => {
+    cost.push(c);
+    upper.push(ub);
+    integer.push(isInteger ? 1 : 0);
+    start.push(value);
+    return cost.length - 1;
+  };
+  const rows = new Rows();
+  const edges: number[] = [];
+  for (let e = 0; e < st.m; e++) if (st.slotOf[e] >= 0) edges.push(e);
+  const incident: number[][] = Array.from({ length: n }, () => []);
+  for (const e of edges) {
+    incident[st.ea[e]].push(e);
+    incident[st.eb[e]].push(e);
+  }
+
+  // Meetings: one slot each.
+  const slotColumns: [number, number][][] = Array.from({ length: st.m }, () => []);
+  for (const e of edges) {
+    const pinned = st.pinnedSlot[e];
+    for (let s = 0; s < S; s++) {
+      if (pinned >= 0 ? s !== pinned : !st.allowed(e, s)) continue;
+      slotColumns[e].push([s, column(0, 1, true, st.slotOf[e] === s ? 1 : 0)]);
+    }
+    rows.add(
+      1,
+      1,
+      slotColumns[e].map(([, x]) => x),
+    );
+  }
+  // Tables: per slot, and per pinned table.
+  const inSlot: number[][] = Array.from({ length: S }, () => []);
+  const pinnedTo = new Map<number, number[]>();
+  for (const e of edges) {
+    for (const [s, x] of slotColumns[e]) inSlot[s].push(x);
+    const t = st.pinnedTable[e];
+    if (t > 0) pinnedTo.set(t, [...(pinnedTo.get(t) ?? []), e]);
+  }
+  for (let s = 0; s < S; s++) if (inSlot[s].length > T) rows.add(-Infinity, T, inSlot[s]);
+  for (const sharing of pinnedTo.values()) {
+    if (sharing.length < 2) continue;
+    for (let s = 0; s < S; s++) {
+      const xs = sharing.flatMap((e) => slotColumns[e].filter(([t]) => t === s).map(([, x]) => x));
+      if (xs.length > 1) rows.add(-Infinity, 1, xs);
+    }
+  }
+
+  // Clusters: agenda patterns.
+  let truncated = false;
+  for (let c = 0; c < n; c++) {
+    const mine = incident[c];
+    const d = mine.length;
+    if (d === 0) continue;
+    const possible = new Set<number>();
+    for (const e of mine) for (const [s] of slotColumns[e]) possible.add(s);
+    const candidates = [...possible].sort((x, y) => x - y);
+    const current = mine.map((e) => st.slotOf[e]).sort((x, y) => x - y);
+    const prefix = c * (S + 1);
+    const availableBetween = (first: number, last: number) =>
+      st.availPrefix[prefix + last + 1] - st.availPrefix[prefix + first];
+    const worst = availableBetween(candidates[0], candidates[candidates.length - 1]) - d;
+    const all = binomial(candidates.length, d) <= maxPatterns;
+    const limit = all ? Infinity : fewIdle;
+    const patterns = listPatterns(candidates, d, limit, availableBetween);
+    if (patterns === undefined || cost.length + patterns.length > maxColumns) return undefined;
+    const slotRow = new Map<number, { columns: number[]; coefficients: number[] }>();
+    for (const s of candidates) slotRow.set(s, { columns: [], coefficients: [] });
+    for (const e of mine) {
+      for (const [s, x] of slotColumns[e]) {
+        const row = slotRow.get(s) as { columns: number[]; coefficients: number[] };
+        row.columns.push(x);
+        row.coefficients.push(1);
+      }
+    }
+    const convexity: number[] = [];
+    const currentKey = current.join(',');
+    for (const pattern of patterns) {
+      const idle = availableBetween(pattern[0], pattern[d - 1]) - d;
+      const w = column(idle, 1, false, pattern.join(',') === currentKey ? 1 : 0);
+      convexity.push(w);
+      for (const s of pattern) {
+        const row = slotRow.get(s) as { columns: number[]; coefficients: number[] };
+        row.columns.push(w);
+        row.coefficients.push(-1);
+      }
+    }
+    if (worst > limit) {
+      truncated = true;
+      // "Any other agenda": at least limit + 1 idle slots.
+      const currentIdle = availableBetween(current[0], current[d - 1]) - d;
+      const other = currentIdle > limit ? 1 : 0;
+      const wOther = column(limit + 1, 1, false, other);
+      convexity.push(wOther);
+      const spread: number[] = [wOther];
+      const spreadCoefficients: number[] = [-d];
+      for (const s of candidates) {
+        const r = column(0, 1, false, other && current.includes(s) ? 1 : 0);
+        const row = slotRow.get(s) as { columns: number[]; coefficients: number[] };
+        row.columns.push(r);
+        row.coefficients.push(-1);
+        rows.add(-Infinity, 0, [r, wOther], [1, -1]);
+        spread.push(r);
+        spreadCoefficients.push(1);
+      }
+      rows.add(0, 0, spread, spreadCoefficients);
+    }
+    for (const s of candidates) {
+      const row = slotRow.get(s) as { columns: number[]; coefficients: number[] };
+      rows.add(0, 0, row.columns, row.coefficients);
+    }
+    rows.add(1, 1, convexity);
+    if (cost.length > maxColumns) return undefined;
+  }
+
+  return {
+    numCols: cost.length,
+    numRows: rows.count,
+    colCost: Float64Array.from(cost),
+    colUpper: Float64Array.from(upper),
+    integrality: Int32Array.from(integer),
+    rowLower: Float64Array.from(rows.lower),
+    rowUpper: Float64Array.from(rows.upper),
+    starts: Int32Array.from(rows.starts),
+    indices: Int32Array.from(rows.indices),
+    values: Float64Array.from(rows.values),
+    slotColumns,
+    start: Float64Array.from(start),
+    truncated,
+  };
+}
+
+/** Number of k-subsets of n things (saturates at 1e9). */
+function binomial(n: number, k: number): number {
+  if (k < 0 || k > n) return 0;
+  let result = 1;
+  for (let i = 1; i <= k; i++) {
+    result = (result * (n - k + i)) / i;
+    if (result > 1e9) return 1e9;
+  }
+  return Math.round(result);
+}
+
+/** Patterns listed per cluster at most (beyond, the model is not built). */
+const MAX_LISTED = 50_000;
+
+/**
+ * The d-subsets of `candidates` (ascending) whose idle slots (available slots between the first and
+ * the last, minus d) are at most `limit`; undefined beyond MAX_LISTED.
+ */
+function listPatterns(
+  candidates: number[],
+  d: number,
+  limit: number,
+  availableBetween: (first: number, last: number) => number,
+): number[][] | undefined {
+  const patterns: number[][] = [];
+  const chosen: number[] = [];
+  let overflow = false;
+  const extend = (from: number): void => {
+    if (overflow) return;
+    if (chosen.length === d) {
+      if (patterns.length >= MAX_LISTED) overflow = true;
+      else patterns.push(chosen.slice());
+      return;
+    }
+    for (let i = from; i <= candidates.length - (d - chosen.length); i++) {
+      const s = candidates[i];
+      // Later picks come after s: the gaps up to s stay gaps.
+      if (chosen.length > 0 && availableBetween(chosen[0], s) - (chosen.length + 1) > limit) break;
+      chosen.push(s);
+      extend(i + 1);
+      chosen.pop();
+    }
+  };
+  extend(0);
+  return overflow ? undefined : patterns;
+}
+
+export interface IdleProgramResult {
+  /** A proven lower bound on the idle slots of any placement (rounded up). */
+  bound: number;
+  /** The bound is the program's proven optimum (not only its relaxation). */
+  optimal: boolean;
+  /** A placement found by the MIP (slot per meeting index of the state), when it ran. */
+  slots?: Int32Array;
+}
+
+export interface IdleProgramOptions {
+  /** false: the LP relaxation only (a bound). */
+  integer: boolean;
+  /** Branch-and-bound nodes at most (a deterministic limit; default 200). */
+  nodes?: number;
+  /** Seconds at most (a safety: a run it stops is discarded). */
+  timeLimitSeconds: number;
+}
+
+/** Solves the program; undefined when HiGHS fails or the time limit stopped it. */
+export async function solveIdleModel(
+  model: IdleModel,
+  options: IdleProgramOptions,
+): Promise<IdleProgramResult | undefined> {
+  if (options.timeLimitSeconds <= 0.01) return undefined;
+  let highs: Highs;
+  try {
+    highs = await loadHighs();
+  } catch {
+    return undefined;
+  }
+  const codes = highs.constants.modelStatus;
+  const infinity = highs.infinity;
+  let instance: ReturnType<Highs['createModel']> | undefined;
+  try {
+    instance = highs.createModel();
+    instance.passModel({
+      numCols: model.numCols,
+      numRows: model.numRows,
+      colCost: model.colCost,
+      colLower: new Float64Array(model.numCols),
+      colUpper: model.colUpper,
+      rowLower: model.rowLower.map((v) => (v === -Infinity ? -infinity : v)),
+      rowUpper: model.rowUpper.map((v) => (v === Infinity ? infinity : v)),
+      matrix: {
+        format: 'csr',
+        numRows: model.numRows,
+        numCols: model.numCols,
+        starts: model.starts,
+        indices: model.indices,
+        values: model.values,
+      },
+      integrality: options.integer ? model.integrality : new Int32Array(model.numCols),
+    });
+    instance.options.set({
+      time_limit: options.timeLimitSeconds,
+      random_seed: 0,
+      output_flag: false,
+      ...(options.integer ? { mip_rel_gap: 0, mip_abs_gap: 0.5, mip_max_nodes: options.nodes ?? 200 } : {}),
+    });
+    if (options.integer) instance.setSolution({ colValue: model.start });
+    const { modelStatus } = instance.run();
+    if (!options.integer) {
+      if (modelStatus !== codes.optimal) return undefined;
+      return { bound: roundUp(instance.getObjectiveValue()), optimal: false };
+    }
+    if (modelStatus === codes.timeLimit || modelStatus === codes.interrupted) return undefined;
+    const dual = Number(instance.info.get('mip_dual_bound'));
+    const optimal = modelStatus === codes.optimal;
+    const result: IdleProgramResult = { bound: Number.isFinite(dual) ? roundUp(dual) : 0, optimal };
+    const values = instance.getSolution().colValue;
+    if (values && values.length === model.numCols) {
+      const slots = new Int32Array(model.slotColumns.length).fill(-1);
+      model.slotColumns.forEach((columns, e) => {
+        for (const [s, x] of columns) if (values[x] > 0.5) slots[e] = s;
+      });
+      result.slots = slots;
+    }
+    return result;
+  } catch {
+    return undefined;
+  } finally {
+    instance?.dispose();
+  }
+}
+
+/** Rounds a bound up, forgiving the solver's tolerance. */
+function roundUp(value: number): number {
+  return Math.max(0, Math.ceil(value - 1e-6));
+}
+
+export interface TableAwareOptions {
+  /** Epoch ms: nothing starts past it, and HiGHS gets at most the time left. */
+  deadline: number;
+  /** A lower bound already known (idle-bound.ts). */
+  floor: number;
+  /** The MIP runs when the program has at most this many columns (default 1,500). */
+  maxMipColumns?: number;
+  /** Else its LP relaxation when at most this many (default 4,000). */
+  maxLpColumns?: number;
+  /** Node limit of the MIP (default 200). */
+  nodes?: number;
+}
+
+export type IdleFloorSource = 'combinatorial' | 'lp' | 'mip';
+
+export interface TableAwareResult {
+  /** The meetings, re-slotted when the MIP found fewer idle slots (tables assigned again). */
+  meetings: Meeting[];
+  /** Their idle slots. */
+  idleSlots: number;
+  /** A lower bound on the idle slots of any placement of these pairs, tables counted. */
+  floor: number;
+  /** What proved the floor. */
+  source: IdleFloorSource;
+}
+
+/**
+ * Fewer idle slots, or a proof that there cannot be fewer, for a valid placement: the program of
+ * this file on the whole event, as a MIP when it is small, else as an LP (a bound only), else not
+ * at all. The meetings come back re-slotted only when the MIP found strictly fewer idle slots.
+ */
+export async function tableAwareIdle(
+  problem: Problem,
+  meetings: Meeting[],
+  options: TableAwareOptions,
+): Promise<TableAwareResult> {
+  const st = placementStateOf(problem, meetings);
+  const idle = st ? st.totalIdle() : 0;
+  const unchanged: TableAwareResult = {
+    meetings,
+    idleSlots: idle,
+    floor: Math.min(idle, options.floor),
+    source: 'combinatorial',
+  };
+  if (!st || idle <= options.floor || st.S < 2) return unchanged;
+  const maxMip = options.maxMipColumns ?? 1_500;
+  const maxLp = options.maxLpColumns ?? 4_000;
+  const model = buildIdleModel(st, { maxColumns: Math.max(maxMip, maxLp) });
+  if (!model) return unchanged;
+  const secondsLeft = (options.deadline - Date.now()) / 1000;
+  const integer = model.numCols <= maxMip;
+  if (!integer && model.numCols > maxLp) return unchanged;
+  const result = await solveIdleModel(model, {
+    integer,
+    nodes: options.nodes,
+    timeLimitSeconds: secondsLeft,
+  });
+  if (!result) return unchanged;
+  let best = { meetings, idleSlots: idle };
+  if (result.slots && result.slots.every((s, e) => st.slotOf[e] < 0 || s >= 0)) {
+    const found = reslot(st, result.slots);
+    if (found !== undefined && found < idle) {
+      const tableOf = assignTables(st);
+      best = {
+        meetings: meetings
+          .map((meeting, e) => ({ ...meeting, slot: st.slotOf[e], table: tableOf[e] }))
+          .sort((x, y) => x.slot - y.slot || x.table - y.table),
+        idleSlots: found,
+      };
+    }
+  }
+  const floor = Math.min(best.idleSlots, Math.max(options.floor, result.bound));
+  const source: IdleFloorSource =
+    floor > options.floor ? (integer ? 'mip' : 'lp') : ('combinatorial' as const);
+  return { ...best, floor, source };
+}
+
+/**
+ * Moves every meeting of `st` to `slots` when that is a valid placement (each cluster once per
+ * slot, availability, pinned slots, the table limit); returns its idle slots, or undefined (and
+ * `st` unchanged) when it is not valid.
+ */
+function reslot(st: PlacementState, slots: Int32Array): number | undefined {
+  const { S, T } = st;
+  const load = new Int32Array(S);
+  const seen = new Set<number>();
+  for (let e = 0; e < st.m; e++) {
+    if (st.slotOf[e] < 0) continue;
+    const s = slots[e];
+    if (s < 0 || s >= S || !st.allowed(e, s) || (st.pinnedSlot[e] >= 0 && st.pinnedSlot[e] !== s))
+      return undefined;
+    if (++load[s] > T) return undefined;
+    for (const c of [st.ea[e], st.eb[e]]) {
+      if (seen.has(c * S + s)) return undefined;
+      seen.add(c * S + s);
+    }
+  }
+  const previous = Int32Array.from(st.slotOf);
+  for (let e = 0; e < st.m; e++) if (previous[e] >= 0) st.unassign(e);
+  for (let e = 0; e < st.m; e++) if (previous[e] >= 0) st.assign(e, slots[e]);
+  for (let e = 0; e < st.m; e++) {
+    if (st.slotOf[e] >= 0 && !st.tableOk(e, st.slotOf[e])) {
+      for (let f = 0; f < st.m; f++) if (previous[f] >= 0) st.unassign(f);
+      for (let f = 0; f < st.m; f++) if (previous[f] >= 0) st.assign(f, previous[f]);
+      return undefined;
+    }
+  }
+  return st.totalIdle();
+}
