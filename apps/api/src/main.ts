@@ -1,25 +1,31 @@
-import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ConfigError, loadConfig } from '@app/config';
-import { ApiModule } from './api.module';
-import { configureApp } from './setup';
+import cluster from 'node:cluster';
+import { ConfigError, loadConfig, type AppConfig } from '@app/config/config';
+import { runPrimary } from './primary';
 
-async function bootstrap(): Promise<void> {
-  const config = loadConfig(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), {
-    bodyParser: false,
-    bufferLogs: true,
-  });
-  configureApp(app, config);
-  if (config.jwtSecretGenerated) {
-    console.warn('JWT_SECRET is not set: using a random secret for this process (tokens end with it).');
+/**
+ * The API. API_PROCESSES=1: this process serves. More: this process is a small primary (no Nest,
+ * see primary.ts) that forks that many API processes sharing the port, replaces one that dies and
+ * stops them on SIGTERM / SIGINT. Migrations are not run here (`npm start` / migration:run do).
+ */
+function main(): void {
+  let config: AppConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(1);
   }
-  await app.listen(config.port, '0.0.0.0');
-  console.log(`API listening on port ${config.port} (docs at /api/docs)`);
+  if (cluster.isPrimary && config.apiProcesses > 1) {
+    runPrimary(config);
+    return;
+  }
+  // Nest is loaded only where it serves, never in the primary.
+  import('./server')
+    .then(({ serve }) => serve(config))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
 }
 
-bootstrap().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
-  process.exit(1);
-});
+main();
