@@ -83,7 +83,10 @@ async function importEvent(stack: Stack, token: string, file: EventFile, status:
 interface RushRound {
   round: number;
   result: AutocannonResult;
-  /** CPU seconds used during the round by the API process and by all PostgreSQL processes (Linux). */
+  /**
+   * CPU seconds used during the round by the API (its process, or its primary and API processes)
+   * and by all PostgreSQL processes (Linux).
+   */
   cpu?: { api: number; postgres: number };
   /** The machine's 1-minute load average at the end of the round. */
   load: number;
@@ -92,15 +95,48 @@ interface RushRound {
 /** Clock ticks per second of /proc/<pid>/stat (USER_HZ: 100 on Linux). */
 const TICKS = 100;
 
-/** CPU seconds (user + system) of a process, from /proc; undefined where there is no /proc. */
-function cpuSeconds(pid: number): number | undefined {
+/** The fields of /proc/<pid>/stat after the command name (state is [0], ppid [1]); undefined once it ended. */
+function statFields(pid: number): string[] | undefined {
   try {
     const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS;
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   } catch {
     return undefined;
   }
+}
+
+/** CPU seconds (user + system) of a process, from /proc; undefined where there is no /proc. */
+function cpuSeconds(pid: number): number | undefined {
+  const fields = statFields(pid);
+  return fields === undefined ? undefined : (Number(fields[11]) + Number(fields[12])) / TICKS;
+}
+
+/**
+ * CPU seconds of a process and all its descendants (the API's primary and its API processes when
+ * API_PROCESSES > 1), those that ended included: each process's own time plus the time of its
+ * children that ended (cutime, cstime), so that a process replaced during a round still counts.
+ */
+function treeCpuSeconds(root: number): number | undefined {
+  if (statFields(root) === undefined) return undefined;
+  const children = new Map<number, number[]>();
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    if (fields === undefined) continue;
+    const ppid = Number(fields[1]);
+    children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+  }
+  let total = 0;
+  const pending = [root];
+  while (pending.length > 0) {
+    const pid = pending.pop() as number;
+    const fields = statFields(pid);
+    if (fields !== undefined) {
+      total += (Number(fields[11]) + Number(fields[12]) + Number(fields[13]) + Number(fields[14])) / TICKS;
+    }
+    pending.push(...(children.get(pid) ?? []));
+  }
+  return total;
 }
 
 /**
@@ -167,7 +203,7 @@ async function deadlineRush(stack: Stack, token: string) {
   const database = new URL(stack.databaseUrl).pathname.slice(1);
   for (let round = 0; round < ROUNDS; round++) {
     let next = 0;
-    const apiBefore = cpuSeconds(apiPid);
+    const apiBefore = treeCpuSeconds(apiPid);
     const postgresBefore = postgresCpuSeconds(database);
     const result = await runAutocannon({
       url: stack.baseUrl,
@@ -190,7 +226,7 @@ async function deadlineRush(stack: Stack, token: string) {
         },
       ],
     });
-    const apiAfter = cpuSeconds(apiPid);
+    const apiAfter = treeCpuSeconds(apiPid);
     const postgresAfter = postgresCpuSeconds(database);
     const cpu =
       apiBefore !== undefined && apiAfter !== undefined && postgresBefore !== undefined

@@ -2,9 +2,12 @@
  * The service as production runs it, for the load benchmark: a fresh database (migrated), a
  * unique queue prefix, the built API (`dist/apps/api/src/main.js`, NODE_ENV=production) and
  * solve workers (`dist/apps/worker/src/main.js`) as separate processes; torn down at the end.
+ * The API runs as many processes as API_PROCESSES says (from this process's environment; default
+ * auto, one per core): `api` is then their primary, and `apiProcesses` how many serve.
  */
 import { spawn, type ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
+import { readFileSync, readdirSync } from 'fs';
 import { createServer } from 'net';
 import { join, resolve } from 'path';
 import { Redis } from 'ioredis';
@@ -42,6 +45,26 @@ async function freePort(): Promise<number> {
   const { port } = server.address() as { port: number };
   await new Promise((done) => server.close(done));
   return port;
+}
+
+/** Pids of the live children of `pid` (Linux /proc; none elsewhere). */
+export function childrenOf(pid: number): number[] {
+  const children: number[] = [];
+  try {
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (Number(ppid) === pid && state !== 'Z') children.push(Number(entry));
+      } catch {
+        // ended meanwhile
+      }
+    }
+  } catch {
+    // no /proc
+  }
+  return children;
 }
 
 export interface Process {
@@ -91,7 +114,10 @@ export interface Stack {
   redisUrl: string;
   queuePrefix: string;
   organiser: { email: string; password: string };
+  /** The API's process: the one that serves, or the primary of API_PROCESSES > 1. */
   api: Process;
+  /** How many processes serve the API (1, or the primary's children). */
+  apiProcesses: number;
   workers: Process[];
   /** SQL on the benchmark's database. */
   sql(text: string, values?: unknown[]): Promise<Record<string, unknown>[]>;
@@ -154,6 +180,8 @@ export async function startStack(options: {
     processes.push(...workers);
     await api.waitFor(/API listening on port/);
     await Promise.all(workers.map((w) => w.waitFor(/Processing the solve queue/)));
+    const apiProcesses = Math.max(1, childrenOf(api.child.pid as number).length);
+    console.log(`API: ${apiProcesses === 1 ? '1 process' : `a primary and ${apiProcesses} processes`}`);
     return {
       baseUrl: `http://127.0.0.1:${port}`,
       databaseUrl,
@@ -161,6 +189,7 @@ export async function startStack(options: {
       queuePrefix,
       organiser,
       api,
+      apiProcesses,
       workers,
       sql: async (text, values = []) => (await client.query(text, values)).rows,
       down,
