@@ -106,6 +106,17 @@ describe('the placement program (place-mip)', () => {
     const result = await tableAwareIdle(problem, meetings, { deadline: FAR(), floor: 0 });
     expect(result).toMatchObject({ idleSlots: 1, floor: 1, source: 'mip' });
     expect(result.meetings).toBe(meetings);
+    // Too large for the MIP: its LP relaxation proves the same here.
+    const lp = await tableAwareIdle(problem, meetings, { deadline: FAR(), floor: 0, maxMipColumns: 0 });
+    expect(lp).toMatchObject({ idleSlots: 1, floor: 1, source: 'lp' });
+    // Too large for both: the bound given is kept.
+    const none = await tableAwareIdle(problem, meetings, {
+      deadline: FAR(),
+      floor: 0,
+      maxMipColumns: 0,
+      maxLpColumns: 0,
+    });
+    expect(none).toMatchObject({ idleSlots: 1, floor: 0, source: 'combinatorial' });
   });
 
   it('re-slots to the proven minimum when the given placement has more idle slots', async () => {

@@ -111,6 +111,7 @@ export function buildIdleModel(st: PlacementState, options: IdleModelOptions = {
   const rows = new Rows();
   const edges: number[] = [];
   for (let e = 0; e < st.m; e++) if (st.slotOf[e] >= 0) edges.push(e);
+  if (edges.length > maxColumns) return undefined;
   const incident: number[][] = Array.from({ length: n }, () => []);
   for (const e of edges) {
     incident[st.ea[e]].push(e);
@@ -131,6 +132,7 @@ export function buildIdleModel(st: PlacementState, options: IdleModelOptions = {
       slotColumns[e].map(([, x]) => x),
     );
   }
+  if (cost.length > maxColumns) return undefined;
   // Tables: per slot, and per pinned table.
   const inSlot: number[][] = Array.from({ length: S }, () => []);
   const pinnedTo = new Map<number, number[]>();
@@ -291,7 +293,7 @@ export interface IdleProgramResult {
 export interface IdleProgramOptions {
   /** false: the LP relaxation only (a bound). */
   integer: boolean;
-  /** Branch-and-bound nodes at most (a deterministic limit; default 200). */
+  /** Branch-and-bound nodes at most (a deterministic limit; default 100). */
   nodes?: number;
   /** Seconds at most (a safety: a run it stops is discarded). */
   timeLimitSeconds: number;
@@ -336,7 +338,10 @@ export async function solveIdleModel(
       time_limit: options.timeLimitSeconds,
       random_seed: 0,
       output_flag: false,
-      ...(options.integer ? { mip_rel_gap: 0, mip_abs_gap: 0.5, mip_max_nodes: options.nodes ?? 200 } : {}),
+      // Presolve costs the LP more than it saves (a cold WebAssembly code path, as in mip.ts).
+      ...(options.integer
+        ? { mip_rel_gap: 0, mip_abs_gap: 0.5, mip_max_nodes: options.nodes ?? 100 }
+        : { presolve: 'off' }),
     });
     if (options.integer) instance.setSolution({ colValue: model.start });
     const { modelStatus } = instance.run();
@@ -369,6 +374,18 @@ function roundUp(value: number): number {
   return Math.max(0, Math.ceil(value - 1e-6));
 }
 
+/**
+ * Seconds the MIP may take (a safety, as the node limit normally stops it first): 0.5 s + 1 ms per
+ * column. A run it stops is discarded (the LP bound is used instead).
+ */
+function mipSeconds(columns: number): number {
+  return 0.5 + columns / 1000;
+}
+
+/** Patterns per cluster listed in full for the LP bound (more: only those of ≤ LP_FEW_IDLE idle slots). */
+const LP_PATTERNS = 20;
+const LP_FEW_IDLE = 1;
+
 export interface TableAwareOptions {
   /** Epoch ms: nothing starts past it, and HiGHS gets at most the time left. */
   deadline: number;
@@ -378,7 +395,7 @@ export interface TableAwareOptions {
   maxMipColumns?: number;
   /** Else its LP relaxation when at most this many (default 4,000). */
   maxLpColumns?: number;
-  /** Node limit of the MIP (default 200). */
+  /** Node limit of the MIP (default 100). */
   nodes?: number;
 }
 
@@ -410,22 +427,32 @@ export async function tableAwareIdle(
   const unchanged: TableAwareResult = {
     meetings,
     idleSlots: idle,
-    floor: Math.min(idle, options.floor),
+    floor: st ? Math.min(idle, options.floor) : options.floor,
     source: 'combinatorial',
   };
   if (!st || idle <= options.floor || st.S < 2) return unchanged;
-  const maxMip = options.maxMipColumns ?? 1_500;
-  const maxLp = options.maxLpColumns ?? 4_000;
-  const model = buildIdleModel(st, { maxColumns: Math.max(maxMip, maxLp) });
-  if (!model) return unchanged;
-  const secondsLeft = (options.deadline - Date.now()) / 1000;
-  const integer = model.numCols <= maxMip;
-  if (!integer && model.numCols > maxLp) return unchanged;
-  const result = await solveIdleModel(model, {
-    integer,
-    nodes: options.nodes,
-    timeLimitSeconds: secondsLeft,
-  });
+  // The MIP with every pattern listed when it is small; else (or when it ran out of time) the LP
+  // relaxation with patterns of few idle slots only: a weaker bound, a smaller and faster program.
+  const secondsLeft = () => (options.deadline - Date.now()) / 1000;
+  let integer = true;
+  let result: IdleProgramResult | undefined;
+  const mipModel = buildIdleModel(st, { maxColumns: options.maxMipColumns ?? 1_500 });
+  if (mipModel) {
+    result = await solveIdleModel(mipModel, {
+      integer: true,
+      nodes: options.nodes,
+      timeLimitSeconds: Math.min(secondsLeft(), mipSeconds(mipModel.numCols)),
+    });
+  }
+  if (!result) {
+    integer = false;
+    const lpModel = buildIdleModel(st, {
+      maxPatternsPerCluster: LP_PATTERNS,
+      fewIdle: LP_FEW_IDLE,
+      maxColumns: options.maxLpColumns ?? 4_000,
+    });
+    if (lpModel) result = await solveIdleModel(lpModel, { integer: false, timeLimitSeconds: secondsLeft() });
+  }
   if (!result) return unchanged;
   let best = { meetings, idleSlots: idle };
   if (result.slots && result.slots.every((s, e) => st.slotOf[e] < 0 || s >= 0)) {

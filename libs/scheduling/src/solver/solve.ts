@@ -13,6 +13,7 @@ import { pairChoiceInput } from './pair-model';
 import type { PairChoiceInput } from './pair-model';
 import { idleLowerBound } from './idle-bound';
 import { compactMeetings, placeMeetings } from './place';
+import { tableAwareIdle } from './place-mip';
 import type { PlacementResult } from './place';
 import { explainUnmetWishes } from './unmet';
 
@@ -39,7 +40,10 @@ const MAX_REPAIR_ROUNDS = 30;
  *  5. a last pass seats any remaining wished pair that fits in a free cell as is;
  *  6. a last compaction of the final meetings (same pairs, fixed ones where pinned) for fewer idle
  *     slots, until a lower bound on them (idle-bound.ts) is reached or its moves are spent;
- *  7. unmet wishes with reasons, quality figures, the bound and how it was obtained.
+ *  7. when idle slots remain above that bound, the placement program of place-mip.ts (tables
+ *     counted): exact on small events (fewer idle slots, or the proof there cannot be fewer), its
+ *     LP relaxation as a bound on mid-sized ones;
+ *  8. unmet wishes with reasons, quality figures, the bound and how it was obtained.
  * Never fails on a valid event, except when fixed meetings cannot be placed (FixedMeetingsError).
  */
 export async function solve(event: EventFile, options: SolveOptions = {}): Promise<ScheduleFile> {
@@ -92,9 +96,16 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
 
   progress(0.85, 'seating the wished pairs that still fit');
   const seated = seatRemaining(problem, best.placement);
-  const idleFloor = idleLowerBound(problem, seated);
+  const combinatorialFloor = idleLowerBound(problem, seated);
   progress(0.86, 'making agendas compact');
-  const meetings = compactMeetings(problem, seated, { deadline: at(0.92), floor: idleFloor });
+  let meetings = compactMeetings(problem, seated, { deadline: at(0.92), floor: combinatorialFloor });
+  progress(0.9, 'bounding idle slots with the tables counted');
+  const tableAware = await tableAwareIdle(problem, meetings, { deadline: at(0.95), floor: combinatorialFloor });
+  if (tableAware.meetings !== meetings) {
+    // Fewer idle slots from the program: the earlier-slots tie-break and the tables again.
+    meetings = compactMeetings(problem, tableAware.meetings, { deadline: at(0.95), floor: tableAware.floor });
+  }
+  const idleFloor = tableAware.floor;
   const figures = qualityFiguresOf(problem, meetings);
 
   progress(0.92, 'explaining unmet wishes');
@@ -128,6 +139,8 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
       method: choice.method,
       repairRounds,
       idleFloor,
+      idleFloorSource: tableAware.source,
+      idleProven: figures.idleSlots === idleFloor,
     },
   };
 }
