@@ -100,7 +100,10 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
   progress(0.86, 'making agendas compact');
   let meetings = compactMeetings(problem, seated, { deadline: at(0.92), floor: combinatorialFloor });
   progress(0.9, 'bounding idle slots with the tables counted');
-  const tableAware = await tableAwareIdle(problem, meetings, { deadline: at(0.95), floor: combinatorialFloor });
+  const tableAware = await tableAwareIdle(problem, meetings, {
+    deadline: at(0.95),
+    floor: combinatorialFloor,
+  });
   if (tableAware.meetings !== meetings) {
     // Fewer idle slots from the program: the earlier-slots tie-break and the tables again.
     meetings = compactMeetings(problem, tableAware.meetings, { deadline: at(0.95), floor: tableAware.floor });
