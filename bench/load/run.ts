@@ -84,10 +84,11 @@ interface RushRound {
   round: number;
   result: AutocannonResult;
   /**
-   * CPU seconds used during the round by the API (its process, or its primary and API processes)
-   * and by all PostgreSQL processes (Linux).
+   * CPU seconds used during the round by the API (its process, or its primary and API processes),
+   * by all PostgreSQL processes (Linux) and by this process, the load generator (autocannon), which
+   * shares the machine's cores with them.
    */
-  cpu?: { api: number; postgres: number };
+  cpu?: { api: number; postgres: number; client: number; wall: number };
   /** The machine's 1-minute load average at the end of the round. */
   load: number;
 }
@@ -205,6 +206,8 @@ async function deadlineRush(stack: Stack, token: string) {
     let next = 0;
     const apiBefore = treeCpuSeconds(apiPid);
     const postgresBefore = postgresCpuSeconds(database);
+    const clientBefore = process.cpuUsage();
+    const started = performance.now();
     const result = await runAutocannon({
       url: stack.baseUrl,
       connections: CONNECTIONS,
@@ -226,11 +229,18 @@ async function deadlineRush(stack: Stack, token: string) {
         },
       ],
     });
+    const client = process.cpuUsage(clientBefore);
+    const wall = (performance.now() - started) / 1000;
     const apiAfter = treeCpuSeconds(apiPid);
     const postgresAfter = postgresCpuSeconds(database);
     const cpu =
       apiBefore !== undefined && apiAfter !== undefined && postgresBefore !== undefined
-        ? { api: apiAfter - apiBefore, postgres: (postgresAfter ?? 0) - postgresBefore }
+        ? {
+            api: apiAfter - apiBefore,
+            postgres: (postgresAfter ?? 0) - postgresBefore,
+            client: (client.user + client.system) / 1e6,
+            wall,
+          }
         : undefined;
     rounds.push({ round: round + 1, result, cpu, load: os.loadavg()[0] });
     check(
@@ -415,15 +425,17 @@ function printRush(rush: Awaited<ReturnType<typeof deadlineRush>>): void {
     '\n## Deadline rush: PUT /api/events/:id/participants/:clusterId/wishes (5 wishes, invite token)\n',
   );
   console.log(
-    '| round | requests | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors | non-2xx | API CPU per request (ms) | PostgreSQL CPU per request (ms) | load average |',
+    '| round | requests | throughput (req/s) | p50 (ms) | p90 (ms) | p99 (ms) | max (ms) | errors | non-2xx | API CPU per request (ms) | PostgreSQL CPU per request (ms) | load generator CPU per request (ms) | cores used (API + PostgreSQL + load generator) | load average |',
   );
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  console.log(
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  );
   for (const { round, result, cpu, load } of rush.rounds) {
     const throughput = result.requests.total / Math.max(0.001, result.duration);
     const perRequest = (seconds: number | undefined) =>
       seconds === undefined ? '–' : ((seconds * 1000) / Math.max(1, result.requests.total)).toFixed(2);
     console.log(
-      `| ${round} | ${result.requests.total} | ${throughput.toFixed(0)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | ${result.latency.max} | ${result.errors + result.timeouts} | ${result.non2xx} | ${perRequest(cpu?.api)} | ${perRequest(cpu?.postgres)} | ${load.toFixed(1)} |`,
+      `| ${round} | ${result.requests.total} | ${throughput.toFixed(0)} | ${result.latency.p50} | ${result.latency.p90} | ${result.latency.p99} | ${result.latency.max} | ${result.errors + result.timeouts} | ${result.non2xx} | ${perRequest(cpu?.api)} | ${perRequest(cpu?.postgres)} | ${perRequest(cpu?.client)} | ${cpu ? ((cpu.api + cpu.postgres + cpu.client) / cpu.wall).toFixed(2) : '–'} | ${load.toFixed(1)} |`,
     );
   }
   console.log(`\nLists stored whole afterwards: ${rush.whole} of ${rush.managers}.`);
