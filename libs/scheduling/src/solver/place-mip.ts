@@ -155,7 +155,8 @@ export function buildIdleModel(st: PlacementState, options: IdleModelOptions = {
   for (let c = 0; c < n; c++) {
     const mine = incident[c];
     const d = mine.length;
-    if (d === 0) continue;
+    // One meeting: no idle slot whatever its slot, nothing to model.
+    if (d <= 1) continue;
     const possible = new Set<number>();
     for (const e of mine) for (const [s] of slotColumns[e]) possible.add(s);
     const candidates = [...possible].sort((x, y) => x - y);
