@@ -4,13 +4,13 @@ import {
   Logger,
   Module,
   OnApplicationBootstrap,
-  RequestMethod,
   ValidationPipe,
 } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { LoggerModule } from 'nestjs-pino';
+import pino from 'pino';
 import { AppConfig, ConfigModule } from '@app/config';
 import { CoreModule, OrganiserService, validationFailed } from '@app/core';
 import { PersistenceModule, PostgresThrottlerStorage, RateLimitStorageModule } from '@app/persistence';
@@ -24,6 +24,7 @@ import { ParticipantsController } from './controllers/participants.controller';
 import { SchedulesController } from './controllers/schedules.controller';
 import { GlobalExceptionFilter } from './http/exception.filter';
 import { validationIssues } from './http/validation-issues';
+import { REQUEST_LOG_SINK } from './http/request-log';
 import { PrintingModule } from './printing/printing.module';
 import { WebModule } from './web/web.module';
 
@@ -57,17 +58,18 @@ export { validationIssues };
 @Module({})
 export class ApiModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const logger = pino({ level: config.logLevel });
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
+        // The app's logs through pino; requests are logged by http/request-log.ts (configureApp),
+        // which costs nothing per request when its lines would not be written (no per-request
+        // child logger, no async context): nestjs-pino applies no middleware.
         LoggerModule.forRoot({
-          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-          pinoHttp: {
-            level: config.logLevel,
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-            autoLogging: { ignore: (req) => req.url === '/api/health' },
-          },
+          pinoHttp: { logger },
+          useExisting: true,
+          forRoutes: [],
         }),
         PersistenceModule.forRoot(),
         QueueModule.forRoot(),
@@ -100,6 +102,7 @@ export class ApiModule {
       ],
       providers: [
         FirstOrganiser,
+        { provide: REQUEST_LOG_SINK, useValue: logger },
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: GlobalExceptionFilter },
         {

@@ -5,6 +5,7 @@ import { json, text, type NextFunction, type Request, type RequestHandler, type 
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { bodyParserError } from './http/error-response';
+import { REQUEST_LOG_SINK, requestLog, type RequestLogSink } from './http/request-log';
 
 /** Paths whose bodies may be large (event files, CSV lists). */
 export const IMPORT_PATHS = ['/api/events/import', '/api/events/:id/participants/csv'];
@@ -16,6 +17,7 @@ export const IMPORT_PATHS = ['/api/events/import', '/api/events/:id/participants
  */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
+  app.use(requestLog(app.get<RequestLogSink>(REQUEST_LOG_SINK)));
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   app.use(helmet());
