@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { checkSchedule } from '../checker';
 import type { FixedMeeting, Meeting } from '../model';
 import type { CandidatePair, Problem } from '../problem';
-import { compactMeetings, placeMeetings, type PlacementResult } from './place';
+import { compactFurther, compactMeetings, placeMeetings, type PlacementResult } from './place';
 import { Random } from './place-state';
 import {
   graphProblem,
@@ -583,6 +583,49 @@ describe('compactMeetings', () => {
         },
       ),
       { numRuns: 120 },
+    );
+  });
+});
+
+describe('compactFurther', () => {
+  const pairKeys = (meetings: Meeting[]) => meetings.map((m) => m.clusters.join('+')).sort();
+
+  it('runs no pass once the floor is reached, and returns invalid placements unchanged', () => {
+    const problem = graphProblem({ clusters: 4, edges: star(3), slots: 6, tables: 3 });
+    const spread: Meeting[] = [
+      { slot: 0, table: 1, clusters: ['c0', 'c1'] },
+      { slot: 2, table: 1, clusters: ['c0', 'c2'] },
+      { slot: 5, table: 1, clusters: ['c0', 'c3'] },
+    ];
+    expect(compactFurther(problem, spread, { floor: 3 })).toBe(spread);
+    expect(compactFurther(problem, spread, { moves: 0 })).toBe(spread);
+    expect(idleSlots(problem, compactFurther(problem, spread))).toBe(0);
+    const clash: Meeting[] = [
+      { slot: 0, table: 1, clusters: ['c0', 'c1'] },
+      { slot: 0, table: 2, clusters: ['c0', 'c2'] },
+    ];
+    expect(compactFurther(problem, clash)).toBe(clash);
+  });
+
+  it('never adds idle slots, keeps the pairs and validity, and gives the same answer twice', () => {
+    fc.assert(
+      fc.property(
+        graphArbitrary(16, 5),
+        fc.integer({ min: 2, max: 10 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 20 }),
+        (graph, slots, tables, seed) => {
+          const problem = graphProblem({ ...graph, slots, tables });
+          const start = placeMeetings(problem, problem.candidates, { compactionMoves: 0, seed }).meetings;
+          const options = { moves: 6_000 };
+          const further = compactFurther(problem, start, options);
+          expect(idleSlots(problem, further)).toBeLessThanOrEqual(idleSlots(problem, start));
+          expect(pairKeys(further)).toEqual(pairKeys(start));
+          expect(checkSchedule(problem.event, { meetings: further }).violations).toEqual([]);
+          expect(compactFurther(problem, start, options)).toEqual(further);
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 });

@@ -212,6 +212,59 @@ export function compactMeetings(
     .sort((x, y) => x.slot - y.slot || x.table - y.table);
 }
 
+/** Moves of the further compaction passes: 3 × `finalCompactionMoves`, at most 20,000,000. */
+export function furtherCompactionMoves(meetings: number): number {
+  return Math.min(20_000_000, 3 * finalCompactionMoves(meetings));
+}
+
+export interface FurtherCompactionOptions {
+  /** Epoch ms: no pass starts past it, and a pass stops at it. */
+  deadline?: number;
+  /** A lower bound on the idle slots: no pass runs once it is reached. */
+  floor?: number;
+  /** Moves of all passes together (default `furtherCompactionMoves`). */
+  moves?: number;
+}
+
+/**
+ * More annealing for fewer idle slots, in passes from the best placement so far, each with a seed
+ * of its own: the first of twice the moves of `finalCompactionMoves` (a slower cooling), then what
+ * is left of the budget. A pass is kept only when it has strictly fewer idle slots, so the result
+ * is never worse than the input. Tables are assigned again; the earlier-slots tie-break is not run
+ * (`compactMeetings` with 0 moves does it). The budget is fixed by the input size (deterministic);
+ * the deadline only cuts it short.
+ */
+export function compactFurther(
+  problem: Problem,
+  meetings: Meeting[],
+  options: FurtherCompactionOptions = {},
+): Meeting[] {
+  const deadline = options.deadline ?? Infinity;
+  const floor = options.floor ?? 0;
+  const idleOf = (list: Meeting[]) => placementStateOf(problem, list)?.totalIdle();
+  let best = meetings;
+  let bestIdle = idleOf(meetings);
+  if (bestIdle === undefined) return meetings;
+  let budget = options.moves ?? furtherCompactionMoves(meetings.length);
+  for (let pass = 1; budget > 0 && bestIdle > floor && Date.now() < deadline; pass++) {
+    const moves = Math.min(budget, 2 * finalCompactionMoves(meetings.length));
+    budget -= moves;
+    const next = compactMeetings(problem, best, {
+      deadline,
+      seed: DEFAULT_SEED + pass,
+      moves,
+      floor,
+      earlier: false,
+    });
+    const idle = idleOf(next) ?? Infinity;
+    if (idle < bestIdle) {
+      best = next;
+      bestIdle = idle;
+    }
+  }
+  return best;
+}
+
 /**
  * The placement state of a valid set of meetings (edge e = meetings[e], at its slot), fixed meetings
  * pinned to their slot and table; undefined when the meetings are not a valid placement (a cluster

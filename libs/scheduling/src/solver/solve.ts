@@ -12,7 +12,7 @@ import { FixedMeetingsError } from './errors';
 import { pairChoiceInput } from './pair-model';
 import type { PairChoiceInput } from './pair-model';
 import { idleLowerBound } from './idle-bound';
-import { compactMeetings, placeMeetings } from './place';
+import { compactFurther, compactMeetings, placeMeetings } from './place';
 import { tableAwareIdle } from './place-mip';
 import type { PlacementResult } from './place';
 import { explainUnmetWishes } from './unmet';
@@ -43,7 +43,9 @@ const MAX_REPAIR_ROUNDS = 30;
  *  7. when idle slots remain above that bound, the placement program of place-mip.ts (tables
  *     counted): exact on small events (fewer idle slots, or the proof there cannot be fewer), its
  *     LP relaxation as a bound on mid-sized ones;
- *  8. unmet wishes with reasons, quality figures, the bound and how it was obtained.
+ *  8. further annealing passes (compactFurther) while idle slots remain above the bound, then the
+ *     earlier-slots tie-break and the tables;
+ *  9. unmet wishes with reasons, quality figures, the bound and how it was obtained.
  * Never fails on a valid event, except when fixed meetings cannot be placed (FixedMeetingsError).
  */
 export async function solve(event: EventFile, options: SolveOptions = {}): Promise<ScheduleFile> {
@@ -98,17 +100,21 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
   const seated = seatRemaining(problem, best.placement);
   const combinatorialFloor = idleLowerBound(problem, seated);
   progress(0.86, 'making agendas compact');
-  let meetings = compactMeetings(problem, seated, { deadline: at(0.92), floor: combinatorialFloor });
-  progress(0.9, 'bounding idle slots with the tables counted');
+  let meetings = compactMeetings(problem, seated, {
+    deadline: at(0.9),
+    floor: combinatorialFloor,
+    earlier: false,
+  });
+  progress(0.88, 'bounding idle slots with the tables counted');
   const tableAware = await tableAwareIdle(problem, meetings, {
-    deadline: at(0.95),
+    deadline: at(0.92),
     floor: combinatorialFloor,
   });
-  if (tableAware.meetings !== meetings) {
-    // Fewer idle slots from the program: the earlier-slots tie-break and the tables again.
-    meetings = compactMeetings(problem, tableAware.meetings, { deadline: at(0.95), floor: tableAware.floor });
-  }
   const idleFloor = tableAware.floor;
+  progress(0.89, 'making agendas more compact');
+  meetings = compactFurther(problem, tableAware.meetings, { deadline: at(0.92), floor: idleFloor });
+  // Among agendas as compact, the earlier ones (place-early.ts), and the tables again.
+  meetings = compactMeetings(problem, meetings, { deadline: at(0.95), moves: 0, floor: idleFloor });
   const figures = qualityFiguresOf(problem, meetings);
 
   progress(0.92, 'explaining unmet wishes');
