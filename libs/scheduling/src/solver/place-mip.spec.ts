@@ -3,7 +3,7 @@ import { checkSchedule } from '../checker';
 import type { Meeting } from '../model';
 import type { Problem } from '../problem';
 import { idleLowerBound } from './idle-bound';
-import { compactMeetings } from './place';
+import { compactMeetings, placeMeetings } from './place';
 import { buildIdleModel, solveIdleModel, tableAwareIdle } from './place-mip';
 import { graphProblem, idleSlots, makeState } from './place-testing';
 
@@ -142,6 +142,39 @@ describe('the placement program (place-mip)', () => {
     expect(idleSlots(problem, result.meetings)).toBe(0);
     expect(result.floor).toBe(0);
     expect(violations(problem, result.meetings)).toEqual([]);
+  });
+
+  it('finds agendas without a gap where the annealing leaves some (found by a random search)', async () => {
+    const problem = graphProblem({
+      clusters: 8,
+      slots: 5,
+      tables: 2,
+      edges: [
+        { a: 6, b: 7 },
+        { a: 1, b: 4 },
+        { a: 2, b: 7 },
+        { a: 3, b: 7 },
+        { a: 2, b: 5 },
+        { a: 1, b: 7 },
+        { a: 0, b: 7 },
+        { a: 2, b: 3 },
+        { a: 0, b: 4 },
+        { a: 3, b: 5 },
+      ],
+      windows: { 0: [[2, 4]], 1: [[2, 4]], 3: [[1, 2]], 4: [[1, 1]], 5: [[4, 4]], 6: [[0, 2]] },
+    });
+    const placed = placeMeetings(problem, problem.candidates);
+    const annealed = compactMeetings(problem, placed.meetings);
+    // The premise (today's annealing): gaps it cannot close, none that any bound forces.
+    expect(idleSlots(problem, annealed)).toBe(2);
+    expect(idleLowerBound(problem, annealed)).toBe(0);
+    const result = await tableAwareIdle(problem, annealed, { deadline: FAR(), floor: 0 });
+    expect(result).toMatchObject({ idleSlots: 0, floor: 0 });
+    expect(idleSlots(problem, result.meetings)).toBe(0);
+    expect(violations(problem, result.meetings)).toEqual([]);
+    expect(result.meetings.map((m) => m.clusters.join()).sort()).toEqual(
+      annealed.map((m) => m.clusters.join()).sort(),
+    );
   });
 
   it('lists fewer patterns and still gives a valid bound when a cluster has too many', async () => {
