@@ -23,7 +23,7 @@
  * 40-cluster benchmark (a room exactly full) its LP value is 5, where the tables-ignored bound is 0.
  *
  * Deterministic: HiGHS runs on one thread with a fixed seed and a node limit; a run stopped by the
- * time limit instead (a slow machine) is discarded.
+ * solve's deadline instead is discarded (then the LP bound is used).
  */
 import type { Highs } from 'highs';
 import type { Meeting } from '../model';
@@ -294,9 +294,9 @@ export interface IdleProgramResult {
 export interface IdleProgramOptions {
   /** false: the LP relaxation only (a bound). */
   integer: boolean;
-  /** Branch-and-bound nodes at most (a deterministic limit; default 100). */
+  /** Branch-and-bound nodes at most (a deterministic limit; default 50). */
   nodes?: number;
-  /** Seconds at most (a safety: a run it stops is discarded). */
+  /** Seconds at most (the solve's deadline: a run it stops is discarded). */
   timeLimitSeconds: number;
 }
 
@@ -341,7 +341,7 @@ export async function solveIdleModel(
       output_flag: false,
       // Presolve costs the LP more than it saves (a cold WebAssembly code path, as in mip.ts).
       ...(options.integer
-        ? { mip_rel_gap: 0, mip_abs_gap: 0.5, mip_max_nodes: options.nodes ?? 100 }
+        ? { mip_rel_gap: 0, mip_abs_gap: 0.5, mip_max_nodes: options.nodes ?? 50 }
         : { presolve: 'off' }),
     });
     if (options.integer) instance.setSolution({ colValue: model.start });
@@ -375,14 +375,6 @@ function roundUp(value: number): number {
   return Math.max(0, Math.ceil(value - 1e-6));
 }
 
-/**
- * Seconds the MIP may take (a safety, as the node limit normally stops it first): 0.5 s + 1 ms per
- * column. A run it stops is discarded (the LP bound is used instead).
- */
-function mipSeconds(columns: number): number {
-  return 0.5 + columns / 1000;
-}
-
 /** Patterns per cluster listed in full for the LP bound (more: only those of ≤ LP_FEW_IDLE idle slots). */
 const LP_PATTERNS = 20;
 const LP_FEW_IDLE = 1;
@@ -392,11 +384,14 @@ export interface TableAwareOptions {
   deadline: number;
   /** A lower bound already known (idle-bound.ts). */
   floor: number;
-  /** The MIP runs when the program has at most this many columns (default 1,500). */
+  /**
+   * The MIP runs when the program has at most this many columns (default 600: a root and 50 nodes
+   * then take about 2 s on a 2-core machine).
+   */
   maxMipColumns?: number;
   /** Else its LP relaxation when at most this many (default 4,000). */
   maxLpColumns?: number;
-  /** Node limit of the MIP (default 100). */
+  /** Node limit of the MIP (default 50). */
   nodes?: number;
 }
 
@@ -432,17 +427,17 @@ export async function tableAwareIdle(
     source: 'combinatorial',
   };
   if (!st || idle <= options.floor || st.S < 2) return unchanged;
-  // The MIP with every pattern listed when it is small; else (or when it ran out of time) the LP
+  // The MIP with every pattern listed when it is small; else (or when the deadline stopped it) the LP
   // relaxation with patterns of few idle slots only: a weaker bound, a smaller and faster program.
   const secondsLeft = () => (options.deadline - Date.now()) / 1000;
   let integer = true;
   let result: IdleProgramResult | undefined;
-  const mipModel = buildIdleModel(st, { maxColumns: options.maxMipColumns ?? 1_500 });
+  const mipModel = buildIdleModel(st, { maxColumns: options.maxMipColumns ?? 600 });
   if (mipModel) {
     result = await solveIdleModel(mipModel, {
       integer: true,
       nodes: options.nodes,
-      timeLimitSeconds: Math.min(secondsLeft(), mipSeconds(mipModel.numCols)),
+      timeLimitSeconds: secondsLeft(),
     });
   }
   if (!result) {
