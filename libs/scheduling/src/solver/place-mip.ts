@@ -22,8 +22,9 @@
  * The pattern columns make the relaxation much stronger than start/end indicators: on the
  * 40-cluster benchmark (a room exactly full) its LP value is 5, where the tables-ignored bound is 0.
  *
- * Deterministic: HiGHS runs on one thread with a fixed seed and a node limit; a run stopped by the
- * solve's deadline instead is discarded (then the LP bound is used).
+ * Deterministic: HiGHS runs on one thread with a fixed seed and a node limit; a run stopped by a
+ * time limit instead (the solve's deadline, or 6 s on a very slow machine) is discarded and the LP
+ * bound used.
  */
 import type { Highs } from 'highs';
 import type { Meeting } from '../model';
@@ -375,6 +376,9 @@ function roundUp(value: number): number {
   return Math.max(0, Math.ceil(value - 1e-6));
 }
 
+/** Seconds the MIP may take at most (a safety: its node limit normally stops it first). */
+const MIP_SECONDS = 6;
+
 /** Patterns per cluster listed in full for the LP bound (more: only those of ≤ LP_FEW_IDLE idle slots). */
 const LP_PATTERNS = 20;
 const LP_FEW_IDLE = 1;
@@ -437,7 +441,8 @@ export async function tableAwareIdle(
     result = await solveIdleModel(mipModel, {
       integer: true,
       nodes: options.nodes,
-      timeLimitSeconds: secondsLeft(),
+      // A safety only (the node limit stops it first, in about 2 s): past it, discarded.
+      timeLimitSeconds: Math.min(secondsLeft(), MIP_SECONDS),
     });
   }
   if (!result) {
