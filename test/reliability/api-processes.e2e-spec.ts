@@ -47,8 +47,9 @@ interface Answer {
 }
 
 /**
- * One request on a connection of its own (no keep-alive): the primary hands connections to the
- * processes in turn, so that consecutive requests reach both. `onSent`: once the body is written.
+ * One request on a connection of its own (no keep-alive): with NODE_CLUSTER_SCHED_POLICY=rr the
+ * primary hands connections to the processes in turn, so that consecutive requests reach both.
+ * `onSent`: once the body is written.
  */
 function call(
   port: number,
@@ -103,6 +104,9 @@ describe('the API on two processes (API_PROCESSES=2)', () => {
     port = await freePort();
     api = runTypeScript('apps/api/src/main.ts', {
       API_PROCESSES: '2',
+      // The primary hands connections to the processes in turn (by default they accept them
+      // themselves, and the kernel picks): consecutive requests reach both, as the tests need.
+      NODE_CLUSTER_SCHED_POLICY: 'rr',
       NODE_ENV: 'development',
       PORT: String(port),
       DATABASE_URL: database.url,
