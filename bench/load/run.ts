@@ -19,7 +19,7 @@ import { Queue } from 'bullmq';
 import { redisConnection } from '@app/config';
 import type { EventFile } from '@app/scheduling';
 import { generateEvent, seededRandom } from '../generate';
-import { runAutocannon, type AutocannonResult } from './autocannon';
+import { runAutocannon, type AutocannonRequest, type AutocannonResult } from './autocannon';
 import { startStack, type Stack } from './stack';
 
 const number = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -80,8 +80,12 @@ async function importEvent(stack: Stack, token: string, file: EventFile, status:
   return id;
 }
 
+/** The label of the phase before the rush: every manager loads the page (GET of the list). */
+const OPEN_PAGE = 'page opened (GET)';
+
 interface RushRound {
-  round: number;
+  /** `page opened (GET)`, then the rounds of lists: 1, 2, … */
+  round: string;
   result: AutocannonResult;
   /**
    * CPU seconds used during the round by the API (its process, or its primary and API processes),
@@ -202,35 +206,26 @@ async function deadlineRush(stack: Stack, token: string) {
   const rounds: RushRound[] = [];
   const apiPid = stack.api.child.pid as number;
   const database = new URL(stack.databaseUrl).pathname.slice(1);
-  for (let round = 0; round < ROUNDS; round++) {
+  /** One phase: every manager sends `build(manager)` once, CONNECTIONS at a time; measured. */
+  const phase = async (
+    label: string,
+    build: (manager: (typeof managers)[number]) => AutocannonRequest,
+  ): Promise<void> => {
     let next = 0;
     const apiBefore = treeCpuSeconds(apiPid);
     const postgresBefore = postgresCpuSeconds(database);
     const clientBefore = process.cpuUsage();
-    const started = performance.now();
     const result = await runAutocannon({
       url: stack.baseUrl,
       connections: CONNECTIONS,
       amount: managers.length,
       timeout: 30,
       requests: [
-        {
-          method: 'PUT',
-          setupRequest: (request) => {
-            const manager = managers[next++ % managers.length];
-            return {
-              ...request,
-              method: 'PUT',
-              path: `/api/events/${eventId}/participants/${manager.clusterId}/wishes`,
-              headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/json' },
-              body: JSON.stringify({ wishes: lists[round][manager.index] }),
-            };
-          },
-        },
+        { setupRequest: (request) => ({ ...request, ...build(managers[next++ % managers.length]) }) },
       ],
     });
     const client = process.cpuUsage(clientBefore);
-    const wall = (performance.now() - started) / 1000;
+    const wall = result.elapsed;
     const apiAfter = treeCpuSeconds(apiPid);
     const postgresAfter = postgresCpuSeconds(database);
     const cpu =
@@ -242,19 +237,35 @@ async function deadlineRush(stack: Stack, token: string) {
             wall,
           }
         : undefined;
-    rounds.push({ round: round + 1, result, cpu, load: os.loadavg()[0] });
+    rounds.push({ round: label, result, cpu, load: os.loadavg()[0] });
     check(
       result.errors === 0 && result.timeouts === 0,
-      `rush round ${round + 1}: ${result.errors} errors, ${result.timeouts} timeouts`,
+      `rush ${label}: ${result.errors} errors, ${result.timeouts} timeouts`,
     );
     check(
       result.non2xx === 0,
-      `rush round ${round + 1}: ${result.non2xx} answers not 2xx ${JSON.stringify(result.statusCodeStats)}`,
+      `rush ${label}: ${result.non2xx} answers not 2xx ${JSON.stringify(result.statusCodeStats)}`,
     );
     check(
       result['2xx'] === managers.length,
-      `rush round ${round + 1}: ${result['2xx']} of ${managers.length} lists accepted`,
+      `rush ${label}: ${result['2xx']} of ${managers.length} answered 2xx`,
     );
+  };
+
+  // Before the deadline every manager opens the page, which loads the list (GET), as the web page
+  // does: the API is not cold when the lists arrive. Measured and printed, not part of the target.
+  await phase(OPEN_PAGE, (manager) => ({
+    method: 'GET',
+    path: `/api/events/${eventId}/participants/${manager.clusterId}/wishes`,
+    headers: { authorization: `Bearer ${manager.token}` },
+  }));
+  for (let round = 0; round < ROUNDS; round++) {
+    await phase(String(round + 1), (manager) => ({
+      method: 'PUT',
+      path: `/api/events/${eventId}/participants/${manager.clusterId}/wishes`,
+      headers: { authorization: `Bearer ${manager.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ wishes: lists[round][manager.index] }),
+    }));
   }
 
   // Every list stored whole: the last one sent, nothing more, nothing less.
@@ -431,7 +442,8 @@ function printRush(rush: Awaited<ReturnType<typeof deadlineRush>>): void {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const { round, result, cpu, load } of rush.rounds) {
-    const throughput = result.requests.total / Math.max(0.001, result.duration);
+    // From the time of the last answer: autocannon's own duration is in whole seconds.
+    const throughput = result.requests.total / Math.max(0.001, result.elapsed);
     const perRequest = (seconds: number | undefined) =>
       seconds === undefined ? '–' : ((seconds * 1000) / Math.max(1, result.requests.total)).toFixed(2);
     console.log(
@@ -440,7 +452,9 @@ function printRush(rush: Awaited<ReturnType<typeof deadlineRush>>): void {
   }
   console.log(`\nLists stored whole afterwards: ${rush.whole} of ${rush.managers}.`);
   // The latency target is reported, not enforced: it depends on the machine and its other load.
-  const worstP99 = Math.max(...rush.rounds.map((r) => r.result.latency.p99));
+  const worstP99 = Math.max(
+    ...rush.rounds.filter((r) => r.round !== OPEN_PAGE).map((r) => r.result.latency.p99),
+  );
   console.log(
     `Target p99 under 200 ms: ${worstP99 < 200 ? 'met' : 'NOT met'} (worst round ${worstP99} ms, ${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)}).`,
   );

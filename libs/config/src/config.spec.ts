@@ -16,7 +16,7 @@ describe('loadConfig', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       databaseUrl: 'postgres://postgres@127.0.0.1:5432/interclustering',
-      databasePoolSize: 10,
+      databasePoolSize: 5,
       redisUrl: 'redis://127.0.0.1:6379',
       port: 3000,
       apiProcesses: availableParallelism(),

@@ -189,7 +189,7 @@ export function loadConfig(env: Env): AppConfig {
   const config: AppConfig = {
     nodeEnv,
     databaseUrl,
-    databasePoolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200),
+    databasePoolSize: integer('DATABASE_POOL_SIZE', 5, 1, 200),
     redisUrl,
     port,
     apiProcesses,

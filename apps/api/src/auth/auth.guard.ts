@@ -3,7 +3,12 @@ import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { ThrottlerException, ThrottlerStorage } from '@nestjs/throttler';
 import { Actor, DomainError, ParticipantService, forbidden, isInviteToken, unauthorized } from '@app/core';
-import { MANAGER_KEY, PUBLIC_KEY, type AuthenticatedRequest } from './decorators';
+import {
+  INVITE_CHECKED_BY_WRITE_KEY,
+  MANAGER_KEY,
+  PUBLIC_KEY,
+  type AuthenticatedRequest,
+} from './decorators';
 
 /** Wrong invite tokens allowed per client address and minute; then invite tokens are refused (429). */
 export const INVITE_FAILURE_LIMIT = 10;
@@ -40,7 +45,8 @@ export class AuthGuard implements CanActivate {
     if (!token) throw unauthorized('Send "Authorization: Bearer <token>" (organiser login or invite link).');
 
     if (isInviteToken(token)) {
-      const actor = await this.authenticateInvite(token, request.ip ?? 'unknown');
+      const remembered = this.reflector.getAllAndOverride<boolean>(INVITE_CHECKED_BY_WRITE_KEY, targets);
+      const actor = await this.authenticateInvite(token, request.ip ?? 'unknown', remembered === true);
       if (!this.reflector.getAllAndOverride<boolean>(MANAGER_KEY, targets)) {
         throw forbidden('Only organisers may do this.');
       }
@@ -72,13 +78,17 @@ export class AuthGuard implements CanActivate {
    * INVITE_FAILURE_LIMIT wrong tokens in a minute from one address, every invite token from that
    * address (right or wrong) is refused with 429 for INVITE_BLOCK_MS.
    */
-  private async authenticateInvite(token: string, address: string): Promise<Actor & { kind: 'manager' }> {
+  private async authenticateInvite(
+    token: string,
+    address: string,
+    remembered: boolean,
+  ): Promise<Actor & { kind: 'manager' }> {
     const now = Date.now();
     const until = this.blockedUntil.get(address);
     if (until !== undefined && until > now) throw tooManyGuesses();
     if (until !== undefined) this.blockedUntil.delete(address);
     try {
-      return await this.participants.authenticateInvite(token);
+      return await this.participants.authenticateInvite(token, { remembered });
     } catch (error) {
       if (error instanceof DomainError && error.code === 'UNAUTHORIZED') {
         const record = await this.throttles.increment(

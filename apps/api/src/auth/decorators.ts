@@ -14,6 +14,15 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
  */
 export const ManagerAllowed = () => SetMetadata(MANAGER_KEY, true);
 
+export const INVITE_CHECKED_BY_WRITE_KEY = 'auth:invite-checked-by-write';
+
+/**
+ * The route's service checks the invite token in its own writing statement and verifies it before
+ * any refusal (the wish-list replacement, see WishService.replace): a token this process verified
+ * before is recognised from memory, saving a database round trip in the deadline rush.
+ */
+export const InviteCheckedByWrite = () => SetMetadata(INVITE_CHECKED_BY_WRITE_KEY, true);
+
 export type AuthenticatedRequest = Request & { actor?: Actor };
 
 /** The authenticated organiser or manager. */

@@ -18,7 +18,7 @@ import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nes
 import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { Actor, ParticipantService, WishService, invalidField } from '@app/core';
 import type { Response } from 'express';
-import { CurrentActor, ManagerAllowed } from '../auth/decorators';
+import { CurrentActor, InviteCheckedByWrite, ManagerAllowed } from '../auth/decorators';
 import { AvailabilityDoc, RegisterClustersDoc, WishListDoc } from '../dto/docs.dto';
 import { etag, parseIfMatch } from '../http/pipes';
 import { EventIdPipe } from './events.controller';
@@ -135,6 +135,7 @@ export class ParticipantsController {
 
   @Put(':clusterId/wishes')
   @ManagerAllowed()
+  @InviteCheckedByWrite()
   @ApiOperation({
     summary: 'Replace the whole ranked wish list (managers: while the event is open)',
     description:

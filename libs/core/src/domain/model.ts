@@ -74,6 +74,18 @@ export interface ScheduleVersion {
 /** Who is asking: an organiser (JWT) or the manager of one participation (invite link). */
 export type Actor =
   | { kind: 'organiser'; organiserId: string }
-  | { kind: 'manager'; eventId: string; clusterId: string; participantId: string };
+  | {
+      kind: 'manager';
+      eventId: string;
+      clusterId: string;
+      participantId: string;
+      /**
+       * Set when the invite token was recognised from this process's memory of tokens it verified
+       * before, without reading it again: only for the wish-list replacement, whose writing statement
+       * checks this hash (a revoked token writes nothing), and which verifies the token before any
+       * refusal (WishService.replace).
+       */
+      rememberedTokenHash?: Buffer;
+    };
 
 export const SYSTEM_ACTOR: Actor = { kind: 'organiser', organiserId: 'system' };

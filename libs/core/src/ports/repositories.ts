@@ -119,7 +119,9 @@ export abstract class ParticipantRepository {
   /**
    * Replaces the whole wish list atomically (never half a list). Throws VERSION_MISMATCH when
    * `expectedVersion` is given and stale, WishListContextChanged when `contextRevision` is given and
-   * is no longer the event's (in both cases nothing is written); returns the new version.
+   * is no longer the event's, PARTICIPANT_NOT_FOUND when there is no such participant or, with
+   * `inviteTokenHash`, when its invite token is no longer that one (in all these cases nothing is
+   * written); returns the new version.
    */
   abstract replaceWishes(
     eventId: string,
@@ -127,6 +129,7 @@ export abstract class ParticipantRepository {
     wishes: WishInput[],
     expectedVersion?: number,
     contextRevision?: string,
+    inviteTokenHash?: Buffer,
   ): Promise<number>;
   abstract setInviteHash(participantId: string, tokenHash: Buffer | null): Promise<void>;
   abstract findByInviteHash(tokenHash: Buffer): Promise<InviteOwner | null>;

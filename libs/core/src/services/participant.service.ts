@@ -284,18 +284,52 @@ export class ParticipantService {
   }
 
   /** The manager an invite token stands for, or UNAUTHORIZED. */
-  async authenticateInvite(token: string): Promise<Actor & { kind: 'manager' }> {
+  /**
+   * The manager an invite token belongs to, read from the database. With `remembered`, a token this
+   * process verified before is recognised from memory instead, and the actor carries its hash
+   * (`rememberedTokenHash`): for the one route whose write checks it (the wish-list replacement).
+   */
+  async authenticateInvite(
+    token: string,
+    options: { remembered?: boolean } = {},
+  ): Promise<Actor & { kind: 'manager' }> {
     if (!isWellFormedInviteToken(token)) throw unauthorized('This invite link is not valid.');
     const hash = hashInviteToken(token);
+    if (options.remembered) {
+      const known = this.verifiedInvites.get(hash.toString('base64'));
+      if (known) return { ...known, rememberedTokenHash: hash };
+    }
+    return this.verifyInviteHash(hash);
+  }
+
+  /** Reads the owner of an invite token hash again (and remembers it); UNAUTHORIZED if none. */
+  async verifyInviteHash(hash: Buffer): Promise<Actor & { kind: 'manager' }> {
+    const key = hash.toString('base64');
     const owner = await this.participants.findByInviteHash(hash);
     if (!owner || !sameHash(owner.tokenHash, hash)) {
+      this.verifiedInvites.delete(key);
       throw unauthorized('This invite link is not valid or was revoked.');
     }
-    return {
-      kind: 'manager',
+    const actor = {
+      kind: 'manager' as const,
       eventId: owner.eventId,
       clusterId: owner.clusterId,
       participantId: owner.participantId,
     };
+    this.verifiedInvites.delete(key);
+    this.verifiedInvites.set(key, actor);
+    if (this.verifiedInvites.size > VERIFIED_INVITES_KEPT) {
+      this.verifiedInvites.delete(this.verifiedInvites.keys().next().value as string);
+    }
+    return actor;
   }
+
+  /** Invite token hashes (base64) this process verified, oldest first: for `remembered`. */
+  private readonly verifiedInvites = new Map<
+    string,
+    { kind: 'manager'; eventId: string; clusterId: string; participantId: string }
+  >();
 }
+
+/** How many verified invite tokens a process remembers (a few MB at most). */
+const VERIFIED_INVITES_KEPT = 20_000;

@@ -18,14 +18,14 @@ export class WishService {
 
   async get(actor: Actor, eventId: string, clusterId: string): Promise<WishList> {
     assertClusterAccess(actor, eventId, clusterId);
-    await this.participantService.require(eventId, clusterId);
     const list = await this.participants.getWishes(eventId, clusterId);
-    if (!list)
-      throw new DomainError(
-        'PARTICIPANT_NOT_FOUND',
-        `Cluster ${JSON.stringify(clusterId)} does not take part in this event.`,
-      );
-    return list;
+    if (list) return list;
+    // Which is missing: the event (EVENT_NOT_FOUND) or the participant (PARTICIPANT_NOT_FOUND).
+    await this.participantService.require(eventId, clusterId);
+    throw new DomainError(
+      'PARTICIPANT_NOT_FOUND',
+      `Cluster ${JSON.stringify(clusterId)} does not take part in this event.`,
+    );
   }
 
   /**
@@ -40,6 +40,25 @@ export class WishService {
     expectedVersion?: number,
   ): Promise<WishList> {
     assertClusterAccess(actor, eventId, clusterId);
+    const remembered = actor.kind === 'manager' ? actor.rememberedTokenHash : undefined;
+    try {
+      return await this.validateAndReplace(actor, eventId, clusterId, wishes, expectedVersion, remembered);
+    } catch (refusal) {
+      // An invite recognised from memory is verified before any refusal is told: a revoked link
+      // learns nothing but 401.
+      if (remembered) await this.participantService.verifyInviteHash(remembered);
+      throw refusal;
+    }
+  }
+
+  private async validateAndReplace(
+    actor: Actor,
+    eventId: string,
+    clusterId: string,
+    wishes: unknown,
+    expectedVersion: number | undefined,
+    inviteTokenHash: Buffer | undefined,
+  ): Promise<WishList> {
     // Validated against the settings and the clusters the list names, from the event's context kept
     // in memory (a list is replaced in one statement whatever the size of the event: deadline rush);
     // the statement writes only if that context is still current, else it is read again.
@@ -73,6 +92,7 @@ export class WishService {
           list,
           expectedVersion,
           revision,
+          inviteTokenHash,
         );
         return { wishes: [...list].sort((a, b) => a.rank - b.rank), version };
       } catch (error) {

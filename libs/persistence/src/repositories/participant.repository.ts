@@ -111,21 +111,23 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
 
   async getWishes(eventId: string, clusterId: string): Promise<WishList | null> {
     if (!isUuid(eventId)) return null;
-    return this.db.transaction('REPEATABLE READ', async (manager) => {
-      const participation = await manager
-        .getRepository(ParticipationEntity)
-        .findOneBy({ eventId, clusterId });
-      if (!participation) return null;
-      const rows: { to: string; rank: number }[] = await manager.query(
-        `SELECT p.cluster_id AS "to", w.rank FROM wish w JOIN participation p ON p.id = w.to_participation_id
-         WHERE w.participation_id = $1 ORDER BY w.rank`,
-        [participation.id],
-      );
-      return {
-        wishes: rows.map((r) => ({ to: r.to, rank: Number(r.rank) })),
-        version: participation.version,
-      };
-    });
+    // One statement, one snapshot: the version and the wishes it numbers, in one round trip.
+    const [row] = await hotQuery<{ version: number; wishes: { to: string; rank: number }[] }>(
+      this.db,
+      'get-wishes',
+      `SELECT p.version, COALESCE((
+         SELECT json_agg(json_build_object('to', t.cluster_id, 'rank', w.rank) ORDER BY w.rank)
+         FROM wish w JOIN participation t ON t.id = w.to_participation_id
+         WHERE w.participation_id = p.id
+       ), '[]'::json) AS wishes
+       FROM participation p WHERE p.event_id = $1 AND p.cluster_id = $2`,
+      [eventId, clusterId],
+    );
+    if (!row) return null;
+    return {
+      wishes: row.wishes.map((w) => ({ to: w.to, rank: Number(w.rank) })),
+      version: row.version,
+    };
   }
 
   async replaceWishes(
@@ -134,6 +136,7 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
     wishes: WishInput[],
     expectedVersion?: number,
     contextRevision?: string,
+    inviteTokenHash?: Buffer,
   ): Promise<number> {
     if (!isUuid(eventId)) throw participantNotFound(clusterId);
     const to = wishes.map((w) => w.to);
@@ -148,6 +151,7 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
           to,
           ranks,
           contextRevision ?? null,
+          inviteTokenHash ?? null,
         ]);
       } catch (error) {
         // A named cluster left the event meanwhile: its id joined to nothing (NOT NULL), or its
@@ -250,12 +254,14 @@ interface ReplaceRow {
  * kept from the old list is no duplicate; a named cluster that does not take part joins to NULL
  * and violates NOT NULL, which cancels the statement. With a context revision ($6), nothing is
  * written either unless it is still the event's: the list was validated against that context.
+ * With an invite token hash ($7), only while it is still the participant's (not revoked).
  */
 const REPLACE_WISHES = `
   WITH context AS (
     SELECT context_revision FROM event WHERE id = $1
   ), seen AS (
-    SELECT id, version FROM participation WHERE event_id = $1 AND cluster_id = $2
+    SELECT id, version FROM participation
+    WHERE event_id = $1 AND cluster_id = $2 AND ($7::bytea IS NULL OR invite_token_hash = $7::bytea)
   ), bumped AS (
     UPDATE participation p SET version = p.version + 1
     FROM seen s
