@@ -4,7 +4,12 @@ export interface AutocannonRequest {
   path?: string;
   headers?: Record<string, string>;
   body?: string;
-  setupRequest?: (request: AutocannonRequest) => AutocannonRequest;
+  /** `context`: an object of the connection's own, kept across its requests. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  setupRequest?: (request: AutocannonRequest, context: any) => AutocannonRequest;
+  /** Called with each answer on the connection, one request in flight per connection. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  onResponse?: (status: number, body: string, context: any) => void;
 }
 
 export interface AutocannonResult {
