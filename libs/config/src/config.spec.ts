@@ -19,7 +19,7 @@ describe('loadConfig', () => {
       databasePoolSize: 5,
       redisUrl: 'redis://127.0.0.1:6379',
       port: 3000,
-      apiProcesses: availableParallelism(),
+      apiProcesses: Math.max(1, availableParallelism() - 1),
       queuePrefix: 'interclustering',
       workerConcurrency: 1,
       solveAttempts: 3,
@@ -114,12 +114,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ API_PROCESSES: '1' }).apiProcesses).toBe(1);
     expect(loadConfig({ API_PROCESSES: ' 4 ' }).apiProcesses).toBe(4);
     expect(loadConfig({ API_PROCESSES: '256' }).apiProcesses).toBe(256);
-    expect(loadConfig({ API_PROCESSES: 'auto' }).apiProcesses).toBe(availableParallelism());
-    expect(loadConfig({ API_PROCESSES: 'AUTO' }).apiProcesses).toBe(availableParallelism());
-    expect(loadConfig({ API_PROCESSES: '' }).apiProcesses).toBe(availableParallelism());
+    expect(loadConfig({ API_PROCESSES: 'auto' }).apiProcesses).toBe(Math.max(1, availableParallelism() - 1));
+    expect(loadConfig({ API_PROCESSES: 'AUTO' }).apiProcesses).toBe(Math.max(1, availableParallelism() - 1));
+    expect(loadConfig({ API_PROCESSES: '' }).apiProcesses).toBe(Math.max(1, availableParallelism() - 1));
     for (const value of ['0', '-2', '257', '1.5', 'two', 'auto2', '2 processes']) {
       expect(problemsOf({ API_PROCESSES: value })).toEqual([
-        `API_PROCESSES: must be auto (one per core) or an integer from 1 to 256 (got ${JSON.stringify(value)})`,
+        `API_PROCESSES: must be auto (one per core but one) or an integer from 1 to 256 (got ${JSON.stringify(value)})`,
       ]);
     }
   });

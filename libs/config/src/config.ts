@@ -13,7 +13,7 @@ export abstract class AppConfig {
   abstract readonly redisUrl: string;
   abstract readonly port: number;
   /**
-   * API processes sharing the port (API_PROCESSES; `auto`: one per core). Above 1, apps/api/src/main.ts
+   * API processes sharing the port (API_PROCESSES; `auto`: one per core but one, see autoApiProcesses). Above 1, apps/api/src/main.ts
    * runs a primary process that forks that many and replaces one that dies.
    */
   abstract readonly apiProcesses: number;
@@ -111,13 +111,13 @@ export function loadConfig(env: Env): AppConfig {
   const port = integer('PORT', 3000, 1, 65535);
 
   const apiProcessesRaw = read('API_PROCESSES') ?? 'auto';
-  let apiProcesses = availableParallelism();
+  let apiProcesses = autoApiProcesses();
   if (apiProcessesRaw.toLowerCase() !== 'auto') {
     if (/^\d+$/.test(apiProcessesRaw) && Number(apiProcessesRaw) >= 1 && Number(apiProcessesRaw) <= 256) {
       apiProcesses = Number(apiProcessesRaw);
     } else {
       problems.push(
-        `API_PROCESSES: must be auto (one per core) or an integer from 1 to 256 (got ${JSON.stringify(apiProcessesRaw)})`,
+        `API_PROCESSES: must be auto (one per core but one) or an integer from 1 to 256 (got ${JSON.stringify(apiProcessesRaw)})`,
       );
     }
   }
@@ -258,4 +258,14 @@ export function redisConnection(redisUrl: string): RedisConnection {
     ...(db && /^\d+$/.test(db) ? { db: Number(db) } : {}),
     ...(url.protocol === 'rediss:' ? { tls: {} } : {}),
   };
+}
+
+/**
+ * API_PROCESSES=auto: one API process per core but one, at least one. The core left is for what
+ * usually runs beside the API (PostgreSQL, the solve worker): on a 2-core machine running them all,
+ * a second API process only adds CPU per request and longer tails (measured in the deadline rush,
+ * docs/reliability.md).
+ */
+export function autoApiProcesses(): number {
+  return Math.max(1, availableParallelism() - 1);
 }
