@@ -1,11 +1,8 @@
 import { createHash } from 'node:crypto';
-import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import request from 'supertest';
 import { PostgresThrottlerStorage } from '@app/persistence';
-import { ApiModule } from '../../apps/api/src/api.module';
-import { configureApp } from '../../apps/api/src/setup';
 import { sql } from '../support/database';
 import { eventDocument } from '../support/factories';
 import { importEvent, issueInvites } from '../support/flows';
@@ -14,6 +11,7 @@ import {
   bearer,
   eventually,
   organiserAuth,
+  startAnotherApi,
   startService,
   type TestService,
 } from '../support/service';
@@ -38,13 +36,7 @@ describe('rate limits shared by API processes', () => {
 
   beforeAll(async () => {
     service = await startService();
-    second = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(service.config), {
-      bodyParser: false,
-      bufferLogs: true,
-      logger: false,
-    });
-    configureApp(second, service.config);
-    await second.init();
+    second = await startAnotherApi(service);
     // Login hit 1 of 10 (app 1).
     auth = await organiserAuth(service);
   });

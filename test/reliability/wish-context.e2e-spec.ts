@@ -1,13 +1,9 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
 import request from 'supertest';
-import { ApiModule } from '../../apps/api/src/api.module';
-import { configureApp } from '../../apps/api/src/setup';
 import { sql } from '../support/database';
 import { eventDocument } from '../support/factories';
 import { importEvent, issueInvites } from '../support/flows';
-import { bearer, organiserAuth, startService, type TestService } from '../support/service';
+import { bearer, organiserAuth, startAnotherApi, startService, type TestService } from '../support/service';
 
 jest.setTimeout(120_000);
 
@@ -40,12 +36,7 @@ describe('wish lists judged on the current event, whichever API process changed 
 
   beforeAll(async () => {
     service = await startService();
-    other = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(service.config), {
-      bodyParser: false,
-      logger: false,
-    });
-    configureApp(other as NestExpressApplication, service.config);
-    await other.init();
+    other = await startAnotherApi(service);
     organiser = await organiserAuth(service);
     const document = eventDocument({
       event: { pairing: 'cross-region' },

@@ -89,6 +89,21 @@ export async function startService(
   return service;
 }
 
+/**
+ * Another API app on the same database, Redis and configuration, built as main.ts builds it: what a
+ * second API process (API_PROCESSES > 1) is to the first. Close it before the service.
+ */
+export async function startAnotherApi(service: TestService): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(service.config), {
+    bodyParser: false,
+    bufferLogs: true,
+    logger: false,
+  });
+  configureApp(app, service.config);
+  await app.init();
+  return app;
+}
+
 async function deleteQueueKeys(prefix: string): Promise<void> {
   const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
   try {
