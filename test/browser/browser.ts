@@ -1,5 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -32,18 +31,7 @@ export function launchChromium(): Promise<Browser> {
   });
 }
 
-/** A free TCP port on 127.0.0.1 (the invite links need the address before the app starts). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort } from '../support/processes';
 
 /**
  * Saves a screenshot in artifacts/browser/<name>.png (the whole page). Those marked `doc`, with

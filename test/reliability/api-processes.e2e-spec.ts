@@ -1,36 +1,10 @@
-import { readFileSync, readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { generateEvent } from '../../bench/generate';
 import { createTestDatabase, type TestDatabase } from '../support/database';
-import { runTypeScript, type ChildNode } from '../support/processes';
+import { childrenOf, freePort, runTypeScript, type ChildNode } from '../support/processes';
 import { ORGANISER, TEST_REDIS_URL } from '../support/service';
 
 jest.setTimeout(180_000);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-/** Pids of the live children of `pid` (from /proc). */
-function childrenOf(pid: number): number[] {
-  const children: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (Number(ppid) === pid && state !== 'Z') children.push(Number(entry));
-    } catch {
-      // ended meanwhile
-    }
-  }
-  return children.sort((a, b) => a - b);
-}
 
 function alive(pid: number): boolean {
   try {

@@ -1,19 +1,10 @@
-import { createServer } from 'node:net';
 import request from 'supertest';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { eventDocument } from '../support/factories';
-import { runTypeScript, type ChildNode } from '../support/processes';
+import { freePort, runTypeScript, type ChildNode } from '../support/processes';
 import { ORGANISER, TEST_REDIS_URL, bearer, startService } from '../support/service';
 
 jest.setTimeout(120_000);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /**
  * The API as production runs it (its own process, NODE_ENV=production, debug logs): security

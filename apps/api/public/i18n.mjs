@@ -430,6 +430,7 @@ const fr = {
     'expected-string': (p) => `Un texte est attendu (reçu : ${gotText('fr', p)}).`,
     empty: () => 'Ce champ ne doit pas être vide.',
     'too-short': ({ min }) => `Trop court : au moins ${min} caractères.`,
+    'nul-character': () => 'Ce texte contient un caractère NUL (U+0000), qui n’est pas du texte.',
     'too-long': ({ length, max }) =>
       length === undefined
         ? `Trop long : ${max} caractères au maximum.`
@@ -893,6 +894,7 @@ const en = {
     'expected-string': (p) => `Text is expected (got ${gotText('en', p)}).`,
     empty: () => 'This field must not be empty.',
     'too-short': ({ min }) => `Too short: at least ${min} characters.`,
+    'nul-character': () => 'This text contains a NUL character (U+0000), which is not text.',
     'too-long': ({ length, max }) =>
       length === undefined
         ? `Too long: at most ${max} characters.`

@@ -41,9 +41,13 @@ const HIT = `
       WHEN r.window_ends_at <= now() OR r.blocked_until IS NOT NULL THEN EXCLUDED.blocked_until
       WHEN r.hits + 1 > $4::int THEN now() + $5::float8 * interval '1 millisecond' END
   RETURNING hits,
-    GREATEST(0, ceil(extract(epoch FROM window_ends_at - now())))::int AS time_to_expire,
+    -- now() is this transaction's start: a concurrent hit that started later may have opened the
+    -- window, which then ends after now() + ttl. Never more than ttl (or the block's duration).
+    LEAST(ceil($3::float8 / 1000), GREATEST(0, ceil(extract(epoch FROM window_ends_at - now()))))::int
+      AS time_to_expire,
     COALESCE(blocked_until > now(), false) AS blocked,
-    GREATEST(0, COALESCE(ceil(extract(epoch FROM blocked_until - now())), 0))::int AS time_to_block_expire`;
+    LEAST(ceil($5::float8 / 1000), GREATEST(0, COALESCE(ceil(extract(epoch FROM blocked_until - now())), 0)))::int
+      AS time_to_block_expire`;
 
 /** Rows whose window and block have both ended: a new hit would start afresh without them. */
 const DELETE_ENDED = `

@@ -124,6 +124,11 @@ export function readString(
     issues.add(place, `expected a string, got ${describe(value)}`, 'expected-string', gotParams(value));
     return undefined;
   }
+  if (value.includes('\u0000')) {
+    // JSON may carry it, but it is no text: PostgreSQL cannot store it, nor a printer print it.
+    issues.add(place, 'contains a NUL character (U+0000), which is not text', 'nul-character');
+    return undefined;
+  }
   const length = characterCount(value);
   if (rule.min !== undefined && length < rule.min) {
     if (rule.min === 1) issues.add(place, 'must not be empty', 'empty');

@@ -158,6 +158,21 @@ describe('parseEventFile: the document', () => {
     ]);
   });
 
+  it('refuses text holding a NUL character, in any string field, naming it', () => {
+    const input = raw({}, (r) => {
+      r.event.name = 'Journée\u0000';
+      r.clusters[0].name = '\u0000';
+      r.clusters[1].kind = 'pôle\u0000';
+    });
+    expect(errorsOf(input)).toEqual([
+      'event.name: contains a NUL character (U+0000), which is not text',
+      'clusters[0].name: contains a NUL character (U+0000), which is not text',
+      'clusters[1].kind: contains a NUL character (U+0000), which is not text',
+    ]);
+    const result = parseEventFile(input);
+    expect(!result.ok && result.errors.every((e) => e.code === 'nul-character')).toBe(true);
+  });
+
   it('fills the defaults and keeps strings as given', () => {
     const input = raw({ clusters: [{ id: 'a', name: '  Avia  ' }, 'b'] }, (r) => {
       for (const key of [

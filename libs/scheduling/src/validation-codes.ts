@@ -11,6 +11,7 @@ export const VALIDATION_CODES = [
   'empty',
   'too-short',
   'too-long',
+  'nul-character',
   'expected-integer',
   'below-min',
   'above-max',

@@ -92,6 +92,7 @@ function emittedIssues(): ValidationIssue[] {
       },
       clusters: [
         { id: 'A B', name: 'X' },
+        { id: 'c', name: 'X\u0000' },
         { id: 'b', name: 'x' },
         { id: 'b', name: 'Y', availability: 'all' },
         5,

@@ -29,7 +29,9 @@ export interface EventArbitraryOptions {
 const REGIONS = ['Auvergne', 'auvergne ', 'Rhône-Alpes', 'RHÔNE-ALPES', 'Bourgogne', 'Occitanie'];
 const ZONES = ['Europe/Paris', 'UTC', 'America/New_York', 'Asia/Kolkata', 'Pacific/Chatham', 'Etc/GMT+1'];
 
-const text = (minLength: number, maxLength: number) => fc.string({ unit: 'binary', minLength, maxLength });
+/** Any text (all of Unicode, lone surrogates included) but NUL, which no text field accepts. */
+const text = (minLength: number, maxLength: number) =>
+  fc.string({ unit: 'binary', minLength, maxLength }).map((value) => value.split('\u0000').join(' '));
 
 /** 1–3 windows in time order, not overlapping, each start < end. */
 export function windowsArbitrary(maxWindows = 3): fc.Arbitrary<TimeWindow[]> {
