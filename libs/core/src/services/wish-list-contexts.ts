@@ -21,7 +21,7 @@ export class WishListContexts {
 
   constructor(
     private readonly load: (eventId: string) => Promise<WishListContext | null>,
-    private readonly capacity = 100,
+    private readonly capacity = 32,
   ) {}
 
   /** The event's context (null: no such event, not kept). */
