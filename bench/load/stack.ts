@@ -7,11 +7,10 @@
  */
 import { spawn, type ChildProcess } from 'child_process';
 import { randomBytes } from 'crypto';
-import { readFileSync, readdirSync } from 'fs';
-import { createServer } from 'net';
 import { join, resolve } from 'path';
 import { Redis } from 'ioredis';
 import { runMigrations } from '@app/persistence';
+import { childrenOf, freePort } from './processes';
 
 /** The build (dist/bench/load/ → ../..) and the repository (its parent). */
 const DIST = resolve(__dirname, '..', '..');
@@ -37,34 +36,6 @@ async function admin(sql: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as { port: number };
-  await new Promise((done) => server.close(done));
-  return port;
-}
-
-/** Pids of the live children of `pid` (Linux /proc; none elsewhere). */
-export function childrenOf(pid: number): number[] {
-  const children: number[] = [];
-  try {
-    for (const entry of readdirSync('/proc')) {
-      if (!/^\d+$/.test(entry)) continue;
-      try {
-        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-        const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        if (Number(ppid) === pid && state !== 'Z') children.push(Number(entry));
-      } catch {
-        // ended meanwhile
-      }
-    }
-  } catch {
-    // no /proc
-  }
-  return children;
 }
 
 export interface Process {
