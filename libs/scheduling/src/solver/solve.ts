@@ -14,6 +14,7 @@ import type { PairChoiceInput } from './pair-model';
 import { idleLowerBound } from './idle-bound';
 import { compactFurther, compactMeetings, placeMeetings } from './place';
 import { tableAwareIdle } from './place-mip';
+import { exchangePairs } from './swap-pairs';
 import type { PlacementResult } from './place';
 import { explainUnmetWishes } from './unmet';
 
@@ -43,8 +44,9 @@ const MAX_REPAIR_ROUNDS = 30;
  *  7. when idle slots remain above that bound, the placement program of place-mip.ts (tables
  *     counted): exact on small events (fewer idle slots, or the proof there cannot be fewer), its
  *     LP relaxation as a bound on mid-sized ones;
- *  8. further annealing passes (compactFurther) while idle slots remain above the bound, then the
- *     earlier-slots tie-break and the tables;
+ *  8. further annealing passes (compactFurther) while idle slots remain above the bound; then other
+ *     pairs of equal value (exchangePairs, swap-pairs.ts: same served clusters and wish score) where
+ *     they place with fewer idle slots; then the earlier-slots tie-break and the tables;
  *  9. unmet wishes with reasons, quality figures, the bound and how it was obtained.
  * Never fails on a valid event, except when fixed meetings cannot be placed (FixedMeetingsError).
  */
@@ -110,9 +112,18 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
     deadline: at(0.92),
     floor: combinatorialFloor,
   });
-  const idleFloor = tableAware.floor;
+  let idleFloor = tableAware.floor;
+  let idleFloorSource = tableAware.source;
   progress(0.89, 'making agendas more compact');
   meetings = compactFurther(problem, tableAware.meetings, { deadline: at(0.92), floor: idleFloor });
+  progress(0.9, 'meeting other pairs of equal value for fewer idle slots');
+  const exchanged = exchangePairs(problem, meetings, { deadline: at(0.93), floor: idleFloor });
+  if (exchanged.exchanges > 0) {
+    // The floor was proven for the pairs chosen before: the new pairs get their own.
+    meetings = exchanged.meetings;
+    idleFloor = idleLowerBound(problem, meetings);
+    idleFloorSource = 'combinatorial';
+  }
   // Among agendas as compact, the earlier ones (place-early.ts), and the tables again.
   meetings = compactMeetings(problem, meetings, { deadline: at(0.95), moves: 0, floor: idleFloor });
   const figures = qualityFiguresOf(problem, meetings);
@@ -148,7 +159,7 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
       method: choice.method,
       repairRounds,
       idleFloor,
-      idleFloorSource: tableAware.source,
+      idleFloorSource,
       idleProven: figures.idleSlots === idleFloor,
     },
   };
