@@ -56,11 +56,11 @@ export abstract class EventRepository {
   /** The event as an event file (clusters in registration order, wishes by cluster then rank). */
   abstract loadEventFile(id: string): Promise<EventFile | null>;
   /**
-   * The event's status, settings and context revision with its participants (all, or only the
-   * named ones: ids that do not take part are left out) as event-file clusters, in registration
-   * order, in one query: what a wish list is validated against. Null when there is no such event.
+   * The event's status, settings and context revision with all its participants as event-file
+   * clusters, in registration order, in one query: what a wish list is validated against (kept in
+   * memory by EventService). Null when there is no such event.
    */
-  abstract wishListContext(id: string, clusterIds?: readonly string[]): Promise<WishListContext | null>;
+  abstract wishListContext(id: string): Promise<WishListContext | null>;
   /** The event's current context revision (see WishListContext); null when there is no such event. */
   abstract contextRevision(id: string): Promise<string | null>;
 }

@@ -171,11 +171,10 @@ export class TypeOrmEventRepository extends EventRepository {
     });
   }
 
-  async wishListContext(id: string, clusterIds?: readonly string[]): Promise<WishListContext | null> {
+  async wishListContext(id: string): Promise<WishListContext | null> {
     if (!isUuid(id)) return null;
-    // One round trip: the event's status, settings and context revision with the participants (all,
-    // or the named ones) as one JSON array. One statement, one snapshot: the revision is that of
-    // exactly these data.
+    // One round trip: the event's status, settings and context revision with all its participants as
+    // one JSON array. One statement, one snapshot: the revision is that of exactly these data.
     const rows = await hotQuery<{
       status: EventStatus;
       settings: EventSettings;
@@ -188,10 +187,10 @@ export class TypeOrmEventRepository extends EventRepository {
          SELECT json_agg(json_build_object('id', c.id, 'name', c.name, 'region', c.region, 'kind', c.kind,
                                            'availability', p.availability) ORDER BY p.position)
          FROM participation p JOIN cluster c ON c.id = p.cluster_id
-         WHERE p.event_id = e.id AND ($2::varchar[] IS NULL OR p.cluster_id = ANY($2::varchar[]))
+         WHERE p.event_id = e.id
        ), '[]'::json) AS clusters
        FROM event e WHERE e.id = $1`,
-      [id, clusterIds ? [...new Set(clusterIds)] : null],
+      [id],
     );
     const [row] = rows;
     if (!row) return null;

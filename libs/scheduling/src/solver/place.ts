@@ -267,10 +267,16 @@ export function compactFurther(
 
 /**
  * The placement state of a valid set of meetings (edge e = meetings[e], at its slot), fixed meetings
- * pinned to their slot and table; undefined when the meetings are not a valid placement (a cluster
- * twice in a slot, an unavailable slot, a full slot, a repeated pair, a fixed meeting off its slot).
+ * pinned to their slot and table, then the `added` pairs, not placed yet (edges after the meetings,
+ * by their weight); undefined when the meetings are not a valid placement (a cluster twice in a
+ * slot, an unavailable slot, a full slot, a repeated pair, a fixed meeting off its slot) or an added
+ * pair repeats one.
  */
-export function placementStateOf(problem: Problem, meetings: Meeting[]): PlacementState | undefined {
+export function placementStateOf(
+  problem: Problem,
+  meetings: Meeting[],
+  added: readonly CandidatePair[] = [],
+): PlacementState | undefined {
   const S = problem.slots.length;
   const T = problem.event.event.tables;
   const fixedByKey = new Map(problem.fixed.map((f) => [pairKey(f.a, f.b), f]));
@@ -302,8 +308,14 @@ export function placementStateOf(problem: Problem, meetings: Meeting[]): Placeme
     });
     slots.push(s);
   }
+  for (const pair of added) {
+    const key = pairKey(pair.a, pair.b);
+    if (seen.has(key)) return undefined;
+    seen.add(key);
+    edges.push({ a: pair.a, b: pair.b, priority: pair.weight, pinnedSlot: -1, pinnedTable: 0 });
+  }
   const st = new PlacementState(problem.available, S, T, edges);
-  for (let e = 0; e < st.m; e++) st.assign(e, slots[e]);
+  for (let e = 0; e < slots.length; e++) st.assign(e, slots[e]);
   return st;
 }
 

@@ -17,8 +17,8 @@ import { pairKey } from '../problem';
 import type { CandidatePair, Problem } from '../problem';
 import { compact } from './place-compact';
 import { Inserter } from './place-insert';
-import { FIXED_PRIORITY, PlacementState, Random } from './place-state';
-import type { EdgeSpec } from './place-state';
+import { placementStateOf } from './place';
+import { Random } from './place-state';
 import { assignTables } from './place-tables';
 
 export interface ExchangeOptions {
@@ -64,9 +64,9 @@ export function exchangePairs(
   const deadline = options.deadline ?? Infinity;
   const floor = options.floor ?? 0;
   let current = meetings;
-  const start = stateWith(problem, current, []);
+  const start = placementStateOf(problem, current);
   if (!start) return { meetings, exchanges: 0, tried: 0 };
-  let bestIdle = start.st.totalIdle();
+  let bestIdle = start.totalIdle();
   let exchanges = 0;
   let tried = 0;
   const compactionMoves =
@@ -192,9 +192,8 @@ export function neutralMoves(problem: Problem, meetings: Meeting[]): PairMove[] 
 
 /** The moves touching a cluster with an idle slot first, each group in its order. */
 function gappedFirst(problem: Problem, meetings: Meeting[], moves: PairMove[]): PairMove[] {
-  const built = stateWith(problem, meetings, []);
-  if (!built) return moves;
-  const { st } = built;
+  const st = placementStateOf(problem, meetings);
+  if (!st) return moves;
   const touchesGap = (move: PairMove) =>
     move.removed.some(([a, b]) => st.idle(a) > 0 || st.idle(b) > 0) ||
     move.added.some((pair) => st.idle(pair.a) > 0 || st.idle(pair.b) > 0);
@@ -215,9 +214,12 @@ function tryMove(
     const b = problem.indexOf.get(meeting.clusters[1]) as number;
     return !removed.has(pairKey(a, b));
   });
-  const built = stateWith(problem, kept, move.added);
-  if (!built) return undefined;
-  const { st, clusters } = built;
+  const st = placementStateOf(problem, kept, move.added);
+  if (!st) return undefined;
+  const clusters: [string, string][] = [
+    ...kept.map((meeting): [string, string] => [meeting.clusters[0], meeting.clusters[1]]),
+    ...move.added.map((pair): [string, string] => [problem.ids[pair.a], problem.ids[pair.b]]),
+  ];
   const random = new Random(options.seed);
   const inserter = new Inserter(
     st,
@@ -240,58 +242,4 @@ function tryMove(
   }));
   next.sort((x, y) => x.slot - y.slot || x.table - y.table);
   return { meetings: next, idle: st.totalIdle() };
-}
-
-/**
- * A placement state holding `meetings` at their slots (fixed ones pinned) and `added` pairs not
- * placed yet (edges after the meetings); undefined when the meetings are not a valid placement.
- */
-function stateWith(
-  problem: Problem,
-  meetings: Meeting[],
-  added: CandidatePair[],
-): { st: PlacementState; clusters: [string, string][] } | undefined {
-  const S = problem.slots.length;
-  const T = problem.event.event.tables;
-  const fixedByKey = new Map(problem.fixed.map((f) => [pairKey(f.a, f.b), f]));
-  const edges: EdgeSpec[] = [];
-  const clusters: [string, string][] = [];
-  const slots: number[] = [];
-  const seen = new Set<string>();
-  const busy = new Set<number>();
-  const load = new Array<number>(S).fill(0);
-  for (const meeting of meetings) {
-    const a = problem.indexOf.get(meeting.clusters[0]);
-    const b = problem.indexOf.get(meeting.clusters[1]);
-    const s = meeting.slot;
-    if (a === undefined || b === undefined || a === b || !Number.isInteger(s) || s < 0 || s >= S)
-      return undefined;
-    const key = pairKey(a, b);
-    if (seen.has(key) || busy.has(a * S + s) || busy.has(b * S + s)) return undefined;
-    if (!problem.available[a][s] || !problem.available[b][s] || ++load[s] > T) return undefined;
-    seen.add(key);
-    busy.add(a * S + s);
-    busy.add(b * S + s);
-    const fixed = fixedByKey.get(key);
-    if (fixed?.slot !== undefined && fixed.slot !== s) return undefined;
-    edges.push({
-      a: Math.min(a, b),
-      b: Math.max(a, b),
-      priority: fixed ? FIXED_PRIORITY : 0,
-      pinnedSlot: fixed?.slot ?? -1,
-      pinnedTable: fixed?.table ?? 0,
-    });
-    clusters.push([meeting.clusters[0], meeting.clusters[1]]);
-    slots.push(s);
-  }
-  for (const pair of added) {
-    const key = pairKey(pair.a, pair.b);
-    if (seen.has(key)) return undefined;
-    seen.add(key);
-    edges.push({ a: pair.a, b: pair.b, priority: pair.weight, pinnedSlot: -1, pinnedTable: 0 });
-    clusters.push([problem.ids[pair.a], problem.ids[pair.b]]);
-  }
-  const st = new PlacementState(problem.available, S, T, edges);
-  for (let e = 0; e < slots.length; e++) st.assign(e, slots[e]);
-  return { st, clusters };
 }
