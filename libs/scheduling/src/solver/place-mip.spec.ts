@@ -4,7 +4,7 @@ import type { Meeting } from '../model';
 import type { Problem } from '../problem';
 import { idleLowerBound } from './idle-bound';
 import { compactMeetings, placeMeetings } from './place';
-import { buildIdleModel, solveIdleModel, tableAwareIdle } from './place-mip';
+import { buildIdleModel, decideConsecutive, solveIdleModel, tableAwareIdle } from './place-mip';
 import { graphProblem, idleSlots, makeState } from './place-testing';
 
 const FAR = () => Date.now() + 30_000;
@@ -80,6 +80,48 @@ function bruteForceIdle(problem: Problem, pairs: number[][]): number {
     return best === 0;
   });
   return best;
+}
+
+/** Small random graph events (3–7 clusters, 3–5 slots, 1–2 tables, windows) and a slot rotation. */
+function smallGraph() {
+  return fc
+    .record({
+      clusters: fc.integer({ min: 3, max: 7 }),
+      slots: fc.integer({ min: 3, max: 5 }),
+      tables: fc.integer({ min: 1, max: 2 }),
+      edges: fc.array(fc.tuple(fc.nat(6), fc.nat(6)), { minLength: 2, maxLength: 9 }),
+      windows: fc.array(fc.tuple(fc.nat(4), fc.nat(4)), { maxLength: 7 }),
+      rotate: fc.array(fc.nat(4), { minLength: 9, maxLength: 9 }),
+    })
+    .map(({ clusters, slots, tables, edges, windows, rotate }) => ({
+      clusters,
+      slots,
+      tables,
+      rotate,
+      edges: edges
+        .map(([a, b]) => ({ a: a % clusters, b: b % clusters }))
+        .filter(({ a, b }, i, all) => a < b && all.findIndex((o) => o.a === a && o.b === b) === i)
+        .slice(0, tables * slots),
+      windows: Object.fromEntries(
+        windows.slice(0, clusters).map(([x, y], c): [number, [number, number][]] => {
+          const first = Math.min(x, y) % slots;
+          return [c, [[first, Math.max(first, Math.max(x, y) % slots)]]];
+        }),
+      ),
+    }));
+}
+
+/** The first valid placement of the pairs in the rotated order (usually with gaps), if any. */
+function scrambledPlacement(problem: Problem, pairs: number[][], rotate: number[]): Meeting[] | undefined {
+  let start: Meeting[] | undefined;
+  forEachPlacement(problem, pairs, rotate, (slots) => {
+    start = meetingsAt(
+      problem,
+      pairs.map(([a, b], e) => [a, b, slots[e]]),
+    );
+    return true;
+  });
+  return start;
 }
 
 describe('the placement program (place-mip)', () => {
@@ -207,44 +249,13 @@ describe('the placement program (place-mip)', () => {
   it('gives a valid placement, never more idle slots, and a floor no placement beats (brute force)', async () => {
     let improved = 0;
     let tablesForced = 0;
-    const graph = fc
-      .record({
-        clusters: fc.integer({ min: 3, max: 7 }),
-        slots: fc.integer({ min: 3, max: 5 }),
-        tables: fc.integer({ min: 1, max: 2 }),
-        edges: fc.array(fc.tuple(fc.nat(6), fc.nat(6)), { minLength: 2, maxLength: 9 }),
-        windows: fc.array(fc.tuple(fc.nat(4), fc.nat(4)), { maxLength: 7 }),
-        rotate: fc.array(fc.nat(4), { minLength: 9, maxLength: 9 }),
-      })
-      .map(({ clusters, slots, tables, edges, windows, rotate }) => ({
-        clusters,
-        slots,
-        tables,
-        rotate,
-        edges: edges
-          .map(([a, b]) => ({ a: a % clusters, b: b % clusters }))
-          .filter(({ a, b }, i, all) => a < b && all.findIndex((o) => o.a === a && o.b === b) === i)
-          .slice(0, tables * slots),
-        windows: Object.fromEntries(
-          windows.slice(0, clusters).map(([x, y], c): [number, [number, number][]] => {
-            const first = Math.min(x, y) % slots;
-            return [c, [[first, Math.max(first, Math.max(x, y) % slots)]]];
-          }),
-        ),
-      }));
+    const graph = smallGraph();
     await fc.assert(
       fc.asyncProperty(graph, async (g) => {
         const problem = graphProblem(g);
         // The pairs that can be met, placed in a scrambled (valid) order: usually with gaps.
         const pairs = problem.candidates.slice(0, 8).map((p) => [p.a, p.b]);
-        let start: Meeting[] | undefined;
-        forEachPlacement(problem, pairs, g.rotate, (slots) => {
-          start = meetingsAt(
-            problem,
-            pairs.map(([a, b], e) => [a, b, slots[e]]),
-          );
-          return true;
-        });
+        const start = scrambledPlacement(problem, pairs, g.rotate);
         fc.pre(start !== undefined);
         const meetings = start as Meeting[];
         const floor = idleLowerBound(problem, meetings);
@@ -272,5 +283,95 @@ describe('the placement program (place-mip)', () => {
     // The generator does reach the interesting cases: gaps to close, and gaps only tables force.
     expect(improved).toBeGreaterThan(15);
     expect(tablesForced).toBeGreaterThan(2);
+  }, 120_000);
+});
+
+describe('deciding whether every agenda can be without gaps (decideConsecutive)', () => {
+  // A cycle c0–c1–c2–c3–c0 on four slots: each cluster's two meetings must be in adjacent slots.
+  const cycle = (tables: number) =>
+    graphProblem({
+      clusters: 4,
+      slots: 4,
+      tables,
+      edges: [
+        { a: 0, b: 1 },
+        { a: 1, b: 2 },
+        { a: 2, b: 3 },
+        { a: 3, b: 0 },
+      ],
+    });
+
+  it('proves it impossible when only the table limit forbids it', async () => {
+    // One table: the four meetings take the four slots in some order, and a cycle of four cannot
+    // have each pair of neighbours in adjacent slots of a line of four (one gapped cluster can).
+    const problem = cycle(1);
+    const meetings = meetingsAt(problem, [
+      [0, 1, 0],
+      [1, 2, 1],
+      [2, 3, 2],
+      [3, 0, 3],
+    ]);
+    expect(idleLowerBound(problem, meetings)).toBe(0);
+    const result = await decideConsecutive(problem, meetings, { deadline: FAR() });
+    expect(result).toMatchObject({ verdict: 'impossible', gappedAtLeast: 1 });
+    expect(result.meetings).toBe(meetings);
+  });
+
+  it('finds the placement without gaps when there is one', async () => {
+    // Two tables: c0–c1 and c2–c3 in slot 1, c1–c2 and c3–c0 in slot 2.
+    const problem = cycle(2);
+    const meetings = meetingsAt(problem, [
+      [0, 1, 0],
+      [1, 2, 1],
+      [2, 3, 2],
+      [3, 0, 3],
+    ]);
+    expect(idleSlots(problem, meetings)).toBe(2);
+    const result = await decideConsecutive(problem, meetings, { deadline: FAR() });
+    expect(result).toMatchObject({ verdict: 'reached', gappedAtLeast: 0 });
+    expect(idleSlots(problem, result.meetings)).toBe(0);
+    expect(violations(problem, result.meetings)).toEqual([]);
+    expect(result.meetings.map((m) => m.clusters.join()).sort()).toEqual(
+      meetings.map((m) => m.clusters.join()).sort(),
+    );
+  });
+
+  it('decides nothing when the program is too large or there is no time', async () => {
+    const problem = cycle(1);
+    const meetings = meetingsAt(problem, [
+      [0, 1, 0],
+      [1, 2, 1],
+      [2, 3, 2],
+      [3, 0, 3],
+    ]);
+    for (const options of [{ deadline: FAR(), maxColumns: 3 }, { deadline: Date.now() - 1 }]) {
+      expect(await decideConsecutive(problem, meetings, options)).toEqual({
+        verdict: 'undecided',
+        meetings,
+        gappedAtLeast: 0,
+      });
+    }
+  });
+
+  it('agrees with a brute force on small random events', async () => {
+    const verdicts = { reached: 0, impossible: 0 };
+    await fc.assert(
+      fc.asyncProperty(smallGraph(), async (g) => {
+        const problem = graphProblem(g);
+        const pairs = problem.candidates.slice(0, 8).map((p) => [p.a, p.b]);
+        const meetings = scrambledPlacement(problem, pairs, g.rotate);
+        fc.pre(meetings !== undefined && idleSlots(problem, meetings) > 0);
+        const result = await decideConsecutive(problem, meetings as Meeting[], { deadline: FAR() });
+        const minimum = bruteForceIdle(problem, pairs);
+        expect(result.verdict).toBe(minimum === 0 ? 'reached' : 'impossible');
+        expect(result.gappedAtLeast).toBeLessThanOrEqual(minimum);
+        expect(violations(problem, result.meetings)).toEqual([]);
+        if (result.verdict === 'reached') expect(idleSlots(problem, result.meetings)).toBe(0);
+        verdicts[result.verdict as 'reached' | 'impossible']++;
+      }),
+      { numRuns: 300, seed: 11 },
+    );
+    expect(verdicts.reached).toBeGreaterThan(20);
+    expect(verdicts.impossible).toBeGreaterThan(10);
   }, 120_000);
 });

@@ -44,6 +44,11 @@ export interface IdleModelOptions {
   fewIdle?: number;
   /** Give up (undefined) beyond this many columns (default 200,000). */
   maxColumns?: number;
+  /**
+   * At most this many clusters may have an idle slot (a row over the "any other agenda" columns);
+   * 0 leaves those columns out: with `fewIdle` 0, only gap-free agendas remain (default: no limit).
+   */
+  maxGapped?: number;
 }
 
 /** The program in HiGHS's structured form (rows in CSR), with the columns of each meeting. */
@@ -98,6 +103,8 @@ export function buildIdleModel(st: PlacementState, options: IdleModelOptions = {
   const maxPatterns = options.maxPatternsPerCluster ?? 400;
   const fewIdle = options.fewIdle ?? 1;
   const maxColumns = options.maxColumns ?? 200_000;
+  const maxGapped = options.maxGapped ?? Infinity;
+  const others: number[] = [];
   const cost: number[] = [];
   const upper: number[] = [];
   const integer: number[] = [];
@@ -191,12 +198,13 @@ export function buildIdleModel(st: PlacementState, options: IdleModelOptions = {
         row.coefficients.push(-1);
       }
     }
-    if (worst > limit) {
+    if (worst > limit && maxGapped > 0) {
       truncated = true;
       // "Any other agenda": at least limit + 1 idle slots.
       const currentIdle = availableBetween(current[0], current[d - 1]) - d;
       const other = currentIdle > limit ? 1 : 0;
       const wOther = column(limit + 1, 1, false, other);
+      others.push(wOther);
       convexity.push(wOther);
       const spread: number[] = [wOther];
       const spreadCoefficients: number[] = [-d];
@@ -218,6 +226,7 @@ export function buildIdleModel(st: PlacementState, options: IdleModelOptions = {
     rows.add(1, 1, convexity);
     if (cost.length > maxColumns) return undefined;
   }
+  if (Number.isFinite(maxGapped) && others.length > maxGapped) rows.add(-Infinity, maxGapped, others);
 
   return {
     numCols: cost.length,
@@ -301,12 +310,23 @@ export interface IdleProgramOptions {
   timeLimitSeconds: number;
 }
 
-/** Solves the program; undefined when HiGHS fails or the time limit stopped it. */
-export async function solveIdleModel(
+/** What one HiGHS run of the program ended with. */
+interface ProgramRun {
+  status: 'optimal' | 'infeasible' | 'stopped' | 'other';
+  /** The LP optimum, or the MIP's proven dual bound. */
+  bound: number;
+  /** Slot per meeting index of the state in the solution found (-1: none), when there is one. */
+  slots?: Int32Array;
+}
+
+/**
+ * One run of HiGHS on the program: as a MIP (`nodes` at most) with the model's start, or as its LP
+ * relaxation; undefined when HiGHS fails.
+ */
+async function runIdleModel(
   model: IdleModel,
-  options: IdleProgramOptions,
-): Promise<IdleProgramResult | undefined> {
-  if (options.timeLimitSeconds <= 0.01) return undefined;
+  options: IdleProgramOptions & { withStart?: boolean },
+): Promise<ProgramRun | undefined> {
   let highs: Highs;
   try {
     highs = await loadHighs();
@@ -345,30 +365,42 @@ export async function solveIdleModel(
         ? { mip_rel_gap: 0, mip_abs_gap: 0.5, mip_max_nodes: options.nodes ?? 50 }
         : { presolve: 'off' }),
     });
-    if (options.integer) instance.setSolution({ colValue: model.start });
+    if (options.integer && options.withStart !== false) instance.setSolution({ colValue: model.start });
     const { modelStatus } = instance.run();
-    if (!options.integer) {
-      if (modelStatus !== codes.optimal) return undefined;
-      return { bound: roundUp(instance.getObjectiveValue()), optimal: false };
-    }
-    if (modelStatus === codes.timeLimit || modelStatus === codes.interrupted) return undefined;
+    if (modelStatus === codes.infeasible) return { status: 'infeasible', bound: Infinity };
+    if (modelStatus === codes.timeLimit || modelStatus === codes.interrupted)
+      return { status: 'stopped', bound: 0 };
+    const status = modelStatus === codes.optimal ? 'optimal' : 'other';
+    if (!options.integer) return { status, bound: status === 'optimal' ? instance.getObjectiveValue() : 0 };
     const dual = Number(instance.info.get('mip_dual_bound'));
-    const optimal = modelStatus === codes.optimal;
-    const result: IdleProgramResult = { bound: Number.isFinite(dual) ? roundUp(dual) : 0, optimal };
+    const run: ProgramRun = { status, bound: Number.isFinite(dual) ? dual : 0 };
     const values = instance.getSolution().colValue;
     if (values && values.length === model.numCols) {
       const slots = new Int32Array(model.slotColumns.length).fill(-1);
       model.slotColumns.forEach((columns, e) => {
         for (const [s, x] of columns) if (values[x] > 0.5) slots[e] = s;
       });
-      result.slots = slots;
+      run.slots = slots;
     }
-    return result;
+    return run;
   } catch {
     return undefined;
   } finally {
     instance?.dispose();
   }
+}
+
+/** Solves the program; undefined when HiGHS fails or the time limit stopped it. */
+export async function solveIdleModel(
+  model: IdleModel,
+  options: IdleProgramOptions,
+): Promise<IdleProgramResult | undefined> {
+  if (options.timeLimitSeconds <= 0.01) return undefined;
+  const run = await runIdleModel(model, options);
+  if (!run || run.status === 'stopped' || run.status === 'infeasible') return undefined;
+  if (!options.integer)
+    return run.status === 'optimal' ? { bound: roundUp(run.bound), optimal: false } : undefined;
+  return { bound: roundUp(run.bound), optimal: run.status === 'optimal', slots: run.slots };
 }
 
 /** Rounds a bound up, forgiving the solver's tolerance. */
@@ -472,6 +504,91 @@ export async function tableAwareIdle(
   const source: IdleFloorSource =
     floor > options.floor ? (integer ? 'mip' : 'lp') : ('combinatorial' as const);
   return { ...best, floor, source };
+}
+
+/** Is there a placement of the chosen pairs without any idle slot? */
+export type ConsecutiveVerdict =
+  /** The schedule has none. */
+  | 'reached'
+  /** No placement of these pairs has every agenda without gaps (proven by the program). */
+  | 'impossible'
+  /** Not decided within the work allowed (a large program, or its node or time limit). */
+  | 'undecided';
+
+export interface ConsecutiveOptions {
+  /** Epoch ms: HiGHS gets at most the time left. */
+  deadline: number;
+  /**
+   * Seconds per program at most (default 0.3: enough for HiGHS's presolve to find what makes gaps
+   * unavoidable on most events, such as partners' windows and the tables, not for a search; the
+   * benchmark gives it minutes).
+   */
+  seconds?: number;
+  /** No program beyond this many columns (default 60,000). */
+  maxColumns?: number;
+  /** Branch-and-bound nodes per program (default 50; deterministic). */
+  nodes?: number;
+}
+
+export interface ConsecutiveResult {
+  verdict: ConsecutiveVerdict;
+  /** The meetings: re-slotted without idle slots when the program found such a placement. */
+  meetings: Meeting[];
+  /** Proven: at least this many clusters have an idle slot in any placement of these pairs. */
+  gappedAtLeast: number;
+}
+
+/**
+ * Decides whether every cluster's meetings can be consecutive (the third quality figure at zero)
+ * for these pairs, tables counted, with the program of this file restricted to gap-free agendas:
+ * - infeasible: impossible, and at least one cluster has a gap; the program allowing one gapped
+ *   cluster is then tried too (infeasible: at least two, hence at least two idle slots);
+ * - feasible: the meetings come back placed that way (tables assigned again);
+ * - else undecided. A run stopped by its time limit decides nothing.
+ */
+export async function decideConsecutive(
+  problem: Problem,
+  meetings: Meeting[],
+  options: ConsecutiveOptions,
+): Promise<ConsecutiveResult> {
+  const undecided: ConsecutiveResult = { verdict: 'undecided', meetings, gappedAtLeast: 0 };
+  const st = placementStateOf(problem, meetings);
+  if (!st) return undecided;
+  if (st.totalIdle() === 0) return { verdict: 'reached', meetings, gappedAtLeast: 0 };
+  let gappedAtLeast = 0;
+  for (const maxGapped of [0, 1]) {
+    const model = buildIdleModel(st, {
+      maxPatternsPerCluster: 0,
+      fewIdle: 0,
+      maxGapped,
+      maxColumns: options.maxColumns ?? 60_000,
+    });
+    if (!model) break;
+    const seconds = Math.min((options.deadline - Date.now()) / 1000, options.seconds ?? 0.3);
+    if (seconds <= 0.01) break;
+    const run = await runIdleModel(model, {
+      integer: true,
+      nodes: options.nodes ?? 50,
+      timeLimitSeconds: seconds,
+      withStart: false,
+    });
+    if (run?.status === 'infeasible') {
+      gappedAtLeast = maxGapped + 1;
+      continue;
+    }
+    if (maxGapped === 0 && run?.slots && run.slots.every((s, e) => st.slotOf[e] < 0 || s >= 0)) {
+      const idle = reslot(st, run.slots);
+      if (idle === 0) {
+        const tableOf = assignTables(st);
+        const placed = meetings
+          .map((meeting, e) => ({ ...meeting, slot: st.slotOf[e], table: tableOf[e] }))
+          .sort((x, y) => x.slot - y.slot || x.table - y.table);
+        return { verdict: 'reached', meetings: placed, gappedAtLeast: 0 };
+      }
+    }
+    break;
+  }
+  return gappedAtLeast > 0 ? { verdict: 'impossible', meetings, gappedAtLeast } : undecided;
 }
 
 /**

@@ -8,7 +8,15 @@ import { buildProblem, pairKey } from '../problem';
 import type { CandidatePair, Problem } from '../problem';
 import { compareFigures, qualityFigures } from '../quality';
 import { deriveSlots } from '../slots';
-import { makeEvent, mutualWish, parseValidEvent, toJsonDocument, wish, wishList } from '../testing';
+import {
+  makeEvent,
+  mutualWish,
+  parseValidEvent,
+  plantedEvent,
+  toJsonDocument,
+  wish,
+  wishList,
+} from '../testing';
 import { FixedMeetingsError } from './errors';
 import { idleLowerBound } from './idle-bound';
 import { solve } from './solve';
@@ -564,6 +572,36 @@ describe('solve on random events (properties)', () => {
       { numRuns: 40 },
     );
   }, 60_000);
+
+  it('leaves no idle slot when the event was built around gap-free agendas, the room full (planted)', async () => {
+    // plantedEvent: gap-free agendas exist by construction, with exactly the tables of the busiest
+    // slot (balanced blocks: every slot full or nearly) and availability windows around the blocks.
+    const plantedArbitrary = fc.record({
+      clusters: fc.integer({ min: 4, max: 60 }),
+      seed: fc.nat(),
+      cap: fc.integer({ min: 2, max: 5 }),
+      sessions: fc.constantFrom<1 | 2>(1, 2),
+      balanced: fc.boolean(),
+    });
+    let full = 0;
+    await fc.assert(
+      fc.asyncProperty(plantedArbitrary, async (options) => {
+        const planted = plantedEvent({ ...options, windows: 0.3 });
+        const event = parseValidEvent(toJsonDocument(planted.event));
+        const schedule = await solve(event, { timeLimitSeconds: 10 });
+        expectValid(event, schedule.meetings);
+        expect(pairsOf(schedule.meetings)).toEqual(pairsOf(planted.meetings as Meeting[]));
+        expect(schedule.stats).toMatchObject({ idleSlots: 0, idleZero: 'reached' });
+        const perSlot = deriveSlots(event.event).map(
+          (_, s) => planted.meetings.filter((m) => m.slot === s).length,
+        );
+        if (perSlot.every((count) => count === event.event.tables)) full++;
+      }),
+      { numRuns: 30, seed: 3 },
+    );
+    // Some of these rooms have every table of every slot taken.
+    expect(full).toBeGreaterThan(2);
+  }, 120_000);
 
   it('reports a lower bound of its idle slots and never goes below it', async () => {
     await fc.assert(

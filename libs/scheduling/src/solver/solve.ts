@@ -13,7 +13,8 @@ import { pairChoiceInput } from './pair-model';
 import type { PairChoiceInput } from './pair-model';
 import { idleLowerBound } from './idle-bound';
 import { compactFurther, compactMeetings, placeMeetings } from './place';
-import { tableAwareIdle } from './place-mip';
+import { decideConsecutive, tableAwareIdle } from './place-mip';
+import type { ConsecutiveVerdict } from './place-mip';
 import { exchangePairs } from './swap-pairs';
 import type { PlacementResult } from './place';
 import { explainUnmetWishes } from './unmet';
@@ -46,7 +47,9 @@ const MAX_REPAIR_ROUNDS = 30;
  *     LP relaxation as a bound on mid-sized ones;
  *  8. further annealing passes (compactFurther) while idle slots remain above the bound; then other
  *     pairs of equal value (exchangePairs, swap-pairs.ts: same served clusters and wish score) where
- *     they place with fewer idle slots; then the earlier-slots tie-break and the tables;
+ *     they place with fewer idle slots; when gaps remain and no bound forbids zero, the program
+ *     restricted to gap-free agendas (decideConsecutive) finds such a placement or proves there is
+ *     none (`stats.idleZero`); then the earlier-slots tie-break and the tables;
  *  9. unmet wishes with reasons, quality figures, the bound and how it was obtained.
  * Never fails on a valid event, except when fixed meetings cannot be placed (FixedMeetingsError).
  */
@@ -124,8 +127,21 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
     idleFloor = idleLowerBound(problem, meetings);
     idleFloorSource = 'combinatorial';
   }
+  // Can every agenda be without gaps? Proven impossible already when the floor is positive; else the
+  // program restricted to gap-free agendas finds such a placement, or proves there is none.
+  let idleZero: ConsecutiveVerdict = idleFloor > 0 ? 'impossible' : 'undecided';
+  if (idleFloor === 0) {
+    progress(0.91, 'deciding whether every agenda can be without gaps');
+    const decided = await decideConsecutive(problem, meetings, { deadline: at(0.94) });
+    idleZero = decided.verdict;
+    meetings = decided.meetings;
+    if (decided.gappedAtLeast > idleFloor) {
+      idleFloor = decided.gappedAtLeast;
+      idleFloorSource = 'mip';
+    }
+  }
   // Among agendas as compact, the earlier ones (place-early.ts), and the tables again.
-  meetings = compactMeetings(problem, meetings, { deadline: at(0.95), moves: 0, floor: idleFloor });
+  meetings = compactMeetings(problem, meetings, { deadline: at(0.96), moves: 0, floor: idleFloor });
   const figures = qualityFiguresOf(problem, meetings);
 
   progress(0.92, 'explaining unmet wishes');
@@ -161,6 +177,7 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
       idleFloor,
       idleFloorSource,
       idleProven: figures.idleSlots === idleFloor,
+      idleZero,
     },
   };
 }

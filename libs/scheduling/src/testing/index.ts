@@ -1,2 +1,3 @@
 export * from './factories';
 export * from './arbitraries';
+export * from './planted';
