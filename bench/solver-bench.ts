@@ -5,7 +5,15 @@
  * the pair choice (exact MIP within a budget, else the LP relaxation — the table says which).
  *
  *   npm run bench                      # every size and the samples
- *   npm run bench -- --sizes 40,400    # a subset (sizes, or `clermont`, `lyon`)
+ *   npm run bench -- --sizes 40,400    # a subset (N, planted-N, full-N, `clermont`, `lyon`)
+ *   npm run bench -- --sizes 400@52    # the 400-cluster event with 52 tables instead of its own
+ *   npm run bench -- --decide-seconds 0   # skip the longer gap-free decision (default 120 s)
+ *
+ * `planted-N` and `full-N` events are built around gap-free agendas (testing/planted.ts), with the
+ * tables of the busiest slot (planted: a busy middle of the day) or with every slot full (full):
+ * zero idle slots is possible by construction, and the solver must reach it. On every event where
+ * the solver leaves gaps and could not decide whether zero is possible, the bench runs the program
+ * restricted to gap-free agendas (decideConsecutive) for up to `--decide-seconds`.
  *
  * Until the CLI is built (dist/apps/cli/src/main.js), `solve()` runs in this process instead and
  * the table says so.
@@ -18,13 +26,23 @@ import { buildProblem, computeBound, idleLowerBound, parseEventFile, solve } fro
 import type { EventFile, Meeting, Problem, QualityBound, ScheduleFile } from '@app/scheduling';
 import { checkSchedule } from '@app/scheduling/checker';
 import { qualityFigures } from '@app/scheduling/quality';
+import { decideConsecutive } from '@app/scheduling/solver/place-mip';
+import { plantedEvent } from '@app/scheduling/testing/planted';
 import { generateEvent } from './generate';
 
 /** The repository (dist/bench/ → ../..); BENCH_ROOT overrides it for a bench compiled elsewhere. */
 const ROOT = process.env.BENCH_ROOT ?? resolve(__dirname, '..', '..');
 const CLI_ENTRY = join(ROOT, 'bin', 'interclustering.js');
 const CLI_BUILD = join(ROOT, 'dist', 'apps', 'cli', 'src', 'main.js');
-const DEFAULT_SIZES = ['40', '120', '400', '1000', '3000', 'clermont', 'lyon'];
+const DEFAULT_SIZES = [
+  ...['40', '120', '400', '1000', '3000'],
+  ...['planted-400', 'full-400', 'planted-3000', 'full-3000'],
+  ...['clermont', 'lyon'],
+];
+/** Built around gap-free agendas: planted-N (busiest slot full) or full-N (every slot full). */
+const PLANTED = /^(planted|full)-/;
+/** A generated case: N, planted-N or full-N clusters, and @T to give it T tables instead of its own. */
+const GENERATED = /^(?:planted-|full-)?(\d+)(?:@(\d+))?$/;
 const SAMPLES: Record<string, string> = {
   clermont: join(ROOT, 'examples', 'clermont-2015.event.json'),
   lyon: join(ROOT, 'examples', 'lyon-2015.event.json'),
@@ -68,13 +86,23 @@ interface Row {
   /** What proved the floor: combinatorial (tables ignored), lp or mip (tables counted). */
   idleFloorSource: string;
   gapped: number;
+  /** Can every agenda be without gaps: what the solver said, or the bench's longer decision. */
+  gapFree: string;
   bound: QualityBound;
   optimal: boolean;
   method: string;
   verdict: string;
 }
 
-function parseArgs(argv: string[]): { sizes: string[] } {
+function parseArgs(argv: string[]): { sizes: string[]; decideSeconds: number } {
+  const d = argv.indexOf('--decide-seconds');
+  const decideSeconds = d >= 0 ? Number(argv[d + 1]) : 120;
+  if (!Number.isFinite(decideSeconds) || decideSeconds < 0)
+    throw new Error('--decide-seconds: expected a number of seconds ≥ 0, e.g. --decide-seconds 60');
+  return { sizes: parseSizes(argv), decideSeconds };
+}
+
+function parseSizes(argv: string[]): string[] {
   const i = argv.indexOf('--sizes');
   if (i >= 0) {
     const list = (argv[i + 1] ?? '')
@@ -83,15 +111,15 @@ function parseArgs(argv: string[]): { sizes: string[] } {
       .filter(Boolean);
     if (list.length === 0) throw new Error('--sizes: expected a comma-separated list, e.g. --sizes 40,400');
     for (const item of list) {
-      if (!/^\d+$/.test(item) && !(item in SAMPLES)) {
+      if (!GENERATED.test(item) && !(item in SAMPLES)) {
         throw new Error(
-          `--sizes: "${item}" is neither a number of clusters nor one of ${Object.keys(SAMPLES).join(', ')}`,
+          `--sizes: "${item}" is neither a number of clusters (N, planted-N, full-N, N@tables) nor one of ${Object.keys(SAMPLES).join(', ')}`,
         );
       }
     }
-    return { sizes: list };
+    return list;
   }
-  return { sizes: DEFAULT_SIZES };
+  return DEFAULT_SIZES;
 }
 
 function loadCase(name: string): Case {
@@ -101,8 +129,13 @@ function loadCase(name: string): Case {
       throw new Error(`${SAMPLES[name]}: ${parsed.errors.map((e) => `${e.path}: ${e.message}`).join('; ')}`);
     return { name, event: parsed.value };
   }
-  const clusters = Number(name);
-  const raw = generateEvent({ clusters, cap: clusters >= 3000 ? 8 : 3, seed: clusters });
+  const [, count, tables] = GENERATED.exec(name) as RegExpExecArray;
+  const clusters = Number(count);
+  const cap = clusters >= 3000 ? 8 : 3;
+  const raw = PLANTED.test(name)
+    ? plantedEvent({ clusters, cap, seed: clusters, balanced: name.startsWith('full-') }).event
+    : generateEvent({ clusters, cap, seed: clusters });
+  if (tables) raw.event.tables = Number(tables);
   // Round-trip through the parser: the generated file must be a valid event file.
   const parsed = parseEventFile(JSON.parse(JSON.stringify(raw)));
   if (!parsed.ok)
@@ -204,6 +237,7 @@ function printTable(rows: Row[]): void {
     'wish score / bound',
     'idle (floor)',
     'gapped',
+    'gap-free agendas',
     'bound',
     'method',
     'check',
@@ -220,6 +254,7 @@ function printTable(rows: Row[]): void {
     `${r.score} / ${r.bound.wishScore} (${percent(r.score, r.bound.wishScore)})`,
     `${r.idle} (${r.idleFloor}${r.idleFloorSource === 'combinatorial' ? '' : ` ${r.idleFloorSource}`})`,
     String(r.gapped),
+    r.gapFree,
     r.bound.source,
     r.method,
     r.valid ? 'valid' : `${r.violations.length} violations`,
@@ -254,10 +289,45 @@ function printTable(rows: Row[]): void {
   );
   console.log('  its exact optimum; equal to the idle slots = proven minimal');
   console.log('gapped: clusters with at least one idle slot');
+  console.log(
+    'gap-free agendas: can every cluster meet without a gap (these pairs, tables counted)? "impossible" is',
+  );
+  console.log(
+    '  proven by a floor above 0 or by the program restricted to gap-free agendas (infeasible), within',
+  );
+  console.log('  the solve or, in brackets, by the bench given more time; "not decided" within that time');
+}
+
+/**
+ * Can every agenda be without gaps? The solver's answer when it has one, else the program restricted
+ * to gap-free agendas with `seconds` (no node limit). A placement it finds is one the solver missed.
+ */
+async function gapFreeVerdict(
+  problem: Problem,
+  schedule: ScheduleFile,
+  floor: number,
+  seconds: number,
+): Promise<{ text: string; floor: number }> {
+  if (schedule.meetings.length > 0 && qualityFigures(problem.event, schedule.meetings).idleSlots === 0)
+    return { text: 'reached', floor };
+  if (floor > 0 || schedule.stats?.idleZero === 'impossible') return { text: 'impossible', floor };
+  if (seconds <= 0) return { text: 'not decided', floor };
+  const started = Date.now();
+  const decided = await decideConsecutive(problem, schedule.meetings, {
+    deadline: started + seconds * 1000,
+    seconds,
+    nodes: 1e9,
+    maxColumns: 1e6,
+  });
+  const took = ((Date.now() - started) / 1000).toFixed(1);
+  if (decided.verdict === 'impossible')
+    return { text: `impossible (${took} s)`, floor: Math.max(floor, decided.gappedAtLeast) };
+  if (decided.verdict === 'reached') return { text: `MISSED: possible (${took} s)`, floor };
+  return { text: `not decided (${took} s)`, floor };
 }
 
 async function main(): Promise<void> {
-  const { sizes } = parseArgs(process.argv.slice(2));
+  const { sizes, decideSeconds } = parseArgs(process.argv.slice(2));
   const dir = mkdtempSync(join(tmpdir(), 'interclustering-bench-'));
   const rows: Row[] = [];
   try {
@@ -272,6 +342,8 @@ async function main(): Promise<void> {
       const bound = await computeBound(problem, { mipSeconds: 120, lpSeconds: 60 });
       const tablesIgnored = idleLowerBound(problem, schedule.meetings);
       const solverFloor = Number(schedule.stats?.idleFloor ?? 0);
+      const floor = Math.max(solverFloor, tablesIgnored);
+      const gapFree = await gapFreeVerdict(problem, schedule, floor, decideSeconds);
       const partial = {
         name,
         clusters: event.clusters.length,
@@ -286,10 +358,15 @@ async function main(): Promise<void> {
         score: figures.wishScore,
         idle: figures.idleSlots,
         // The solver's floor (tables counted when its program ran), never below the tables-ignored one.
-        idleFloor: Math.max(solverFloor, tablesIgnored),
+        idleFloor: gapFree.floor,
         idleFloorSource:
-          solverFloor > tablesIgnored ? String(schedule.stats?.idleFloorSource) : 'combinatorial',
+          gapFree.floor > floor
+            ? 'mip'
+            : solverFloor > tablesIgnored
+              ? String(schedule.stats?.idleFloorSource)
+              : 'combinatorial',
         gapped: gappedClusters(problem, schedule.meetings),
+        gapFree: gapFree.text,
         bound,
         optimal:
           bound.source === 'mip' &&
@@ -297,7 +374,11 @@ async function main(): Promise<void> {
           figures.wishScore === bound.wishScore,
         method: String(schedule.stats?.method ?? '?'),
       };
-      rows.push({ ...partial, verdict: judge(partial, testCase.target) });
+      const verdict =
+        PLANTED.test(name) && !name.includes('@') && partial.idle > 0
+          ? 'MISSED: idle slots where gap-free agendas exist by construction'
+          : judge(partial, testCase.target);
+      rows.push({ ...partial, verdict });
       process.stderr.write(`${seconds.toFixed(2)} s\n`);
       for (const violation of partial.violations.slice(0, 5)) process.stderr.write(`  ${violation}\n`);
     }
