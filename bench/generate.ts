@@ -1,5 +1,11 @@
-import { EVENT_FORMAT, deriveSlots, fromMinutes, toMinutes } from '@app/scheduling';
-import type { Cluster, EventFile, TimeWindow, Wish } from '@app/scheduling';
+import { deriveSlots, fromMinutes, toMinutes } from '@app/scheduling';
+import type { Cluster, EventFile, Wish } from '@app/scheduling';
+import {
+  GENERATED_KINDS,
+  GENERATED_REGIONS,
+  generatedEventFile,
+  generatedSettings,
+} from '@app/scheduling/testing/generated';
 
 /** mulberry32: a small, fast, seeded PRNG (same seed → same sequence). */
 export function seededRandom(seed: number): () => number {
@@ -26,9 +32,6 @@ export interface GenerateOptions {
   tableRatio?: number;
 }
 
-const REGIONS = ['Auvergne', 'Rhône-Alpes', 'Bourgogne', 'Occitanie'];
-const KINDS = ['cluster', 'pôle de compétitivité', 'grappe', 'pôle'];
-
 /**
  * A realistic random event: popularity skew (a few clusters wished by many, Zipf-like), ~10% clusters
  * without wishes, ~15% with a narrowed availability window, 2–4 regions, some `cross-region` events,
@@ -43,18 +46,12 @@ export function generateEvent(options: GenerateOptions): EventFile {
   const cap = options.cap ?? 3;
   const K = 5;
   const sessionCount = options.sessions ?? (cap > 4 ? 2 : random() < 0.3 ? 2 : 1);
-  const sessions: TimeWindow[] =
-    sessionCount === 2
-      ? [
-          { start: '09:00', end: '12:30' },
-          { start: '14:00', end: '17:30' },
-        ]
-      : [{ start: '14:00', end: '17:30' }];
-  const settings = { sessions, meetingMinutes: 20, changeoverMinutes: 5 };
+  const settings = generatedSettings(sessionCount);
+  const { sessions } = settings;
   const slots = deriveSlots(settings);
   const crossRegion = options.crossRegion ?? random() < 0.35;
   const regionCount = 2 + Math.floor(random() * 3);
-  const regions = REGIONS.slice(0, regionCount);
+  const regions = GENERATED_REGIONS.slice(0, regionCount);
   const tableRatio = options.tableRatio ?? 0.6 + random() * 0.6;
   const tables = Math.max(1, Math.min(10000, Math.round(((n * cap) / 2 / slots.length) * tableRatio)));
 
@@ -63,7 +60,12 @@ export function generateEvent(options: GenerateOptions): EventFile {
   const clusters: Cluster[] = [];
   for (let i = 0; i < n; i++) {
     const id = `c${String(i + 1).padStart(4, '0')}`;
-    const cluster: Cluster = { id, name: `Cluster ${i + 1}`, region: pick(regions), kind: pick(KINDS) };
+    const cluster: Cluster = {
+      id,
+      name: `Cluster ${i + 1}`,
+      region: pick(regions),
+      kind: pick(GENERATED_KINDS),
+    };
     if (random() < 0.15) {
       // Arrives late or leaves early: a window of 40–70% of the day, on a 5-minute grid.
       const length = Math.round(((dayEnd - dayStart) * (0.4 + random() * 0.3)) / 5) * 5;
@@ -138,25 +140,16 @@ export function generateEvent(options: GenerateOptions): EventFile {
     alreadyMet.push([wish.from, wish.to]);
   }
 
-  return {
-    format: EVENT_FORMAT,
-    event: {
-      name: `Benchmark event — ${n} clusters (seed ${seed})`,
-      venue: 'Generated',
-      date: '2015-07-09',
-      timezone: 'Europe/Paris',
-      sessions,
-      meetingMinutes: settings.meetingMinutes,
-      changeoverMinutes: settings.changeoverMinutes,
-      tables,
-      maxMeetingsPerCluster: cap,
-      maxWishesPerCluster: K,
-      pairing: crossRegion ? 'cross-region' : 'any',
-    },
+  return generatedEventFile({
+    name: `Benchmark event — ${n} clusters (seed ${seed})`,
+    sessionCount,
+    tables,
+    cap,
+    maxWishes: K,
+    pairing: crossRegion ? 'cross-region' : 'any',
     clusters,
     wishes,
     avoid,
     alreadyMet,
-    fixed: [],
-  };
+  });
 }

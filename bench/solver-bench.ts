@@ -305,11 +305,11 @@ function printTable(rows: Row[]): void {
 async function gapFreeVerdict(
   problem: Problem,
   schedule: ScheduleFile,
+  idle: number,
   floor: number,
   seconds: number,
 ): Promise<{ text: string; floor: number }> {
-  if (schedule.meetings.length > 0 && qualityFigures(problem.event, schedule.meetings).idleSlots === 0)
-    return { text: 'reached', floor };
+  if (idle === 0) return { text: 'reached', floor };
   if (floor > 0 || schedule.stats?.idleZero === 'impossible') return { text: 'impossible', floor };
   if (seconds <= 0) return { text: 'not decided', floor };
   const started = Date.now();
@@ -343,7 +343,7 @@ async function main(): Promise<void> {
       const tablesIgnored = idleLowerBound(problem, schedule.meetings);
       const solverFloor = Number(schedule.stats?.idleFloor ?? 0);
       const floor = Math.max(solverFloor, tablesIgnored);
-      const gapFree = await gapFreeVerdict(problem, schedule, floor, decideSeconds);
+      const gapFree = await gapFreeVerdict(problem, schedule, figures.idleSlots, floor, decideSeconds);
       const partial = {
         name,
         clusters: event.clusters.length,

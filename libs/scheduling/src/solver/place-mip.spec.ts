@@ -300,17 +300,20 @@ describe('deciding whether every agenda can be without gaps (decideConsecutive)'
         { a: 3, b: 0 },
       ],
     });
-
-  it('proves it impossible when only the table limit forbids it', async () => {
-    // One table: the four meetings take the four slots in some order, and a cycle of four cannot
-    // have each pair of neighbours in adjacent slots of a line of four (one gapped cluster can).
-    const problem = cycle(1);
-    const meetings = meetingsAt(problem, [
+  // Its meetings in slots 0, 1, 2, 3 around the cycle: c0 meets in slots 0 and 3 (2 idle slots).
+  const inOrder = (problem: Problem) =>
+    meetingsAt(problem, [
       [0, 1, 0],
       [1, 2, 1],
       [2, 3, 2],
       [3, 0, 3],
     ]);
+
+  it('proves it impossible when only the table limit forbids it', async () => {
+    // One table: the four meetings take the four slots in some order, and a cycle of four cannot
+    // have each pair of neighbours in adjacent slots of a line of four (one gapped cluster can).
+    const problem = cycle(1);
+    const meetings = inOrder(problem);
     expect(idleLowerBound(problem, meetings)).toBe(0);
     const result = await decideConsecutive(problem, meetings, { deadline: FAR() });
     expect(result).toMatchObject({ verdict: 'impossible', gappedAtLeast: 1 });
@@ -320,12 +323,7 @@ describe('deciding whether every agenda can be without gaps (decideConsecutive)'
   it('finds the placement without gaps when there is one', async () => {
     // Two tables: c0–c1 and c2–c3 in slot 1, c1–c2 and c3–c0 in slot 2.
     const problem = cycle(2);
-    const meetings = meetingsAt(problem, [
-      [0, 1, 0],
-      [1, 2, 1],
-      [2, 3, 2],
-      [3, 0, 3],
-    ]);
+    const meetings = inOrder(problem);
     expect(idleSlots(problem, meetings)).toBe(2);
     const result = await decideConsecutive(problem, meetings, { deadline: FAR() });
     expect(result).toMatchObject({ verdict: 'reached', gappedAtLeast: 0 });
@@ -338,12 +336,7 @@ describe('deciding whether every agenda can be without gaps (decideConsecutive)'
 
   it('decides nothing when the program is too large or there is no time', async () => {
     const problem = cycle(1);
-    const meetings = meetingsAt(problem, [
-      [0, 1, 0],
-      [1, 2, 1],
-      [2, 3, 2],
-      [3, 0, 3],
-    ]);
+    const meetings = inOrder(problem);
     for (const options of [{ deadline: FAR(), maxColumns: 3 }, { deadline: Date.now() - 1 }]) {
       expect(await decideConsecutive(problem, meetings, options)).toEqual({
         verdict: 'undecided',

@@ -390,7 +390,10 @@ async function runIdleModel(
   }
 }
 
-/** Solves the program; undefined when HiGHS fails or the time limit stopped it. */
+/**
+ * Solves the program; undefined when HiGHS fails, the time limit stopped it or the program is
+ * infeasible (only with `maxGapped`: the "any other agenda" columns keep it feasible otherwise).
+ */
 export async function solveIdleModel(
   model: IdleModel,
   options: IdleProgramOptions,

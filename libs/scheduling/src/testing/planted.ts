@@ -1,7 +1,7 @@
-import { EVENT_FORMAT } from '../model';
-import type { Cluster, EventFile, TimeWindow, Wish } from '../model';
+import type { Cluster, EventFile, Wish } from '../model';
 import { deriveSlots } from '../slots';
 import { Random } from '../solver/place-state';
+import { GENERATED_KINDS, GENERATED_REGIONS, generatedEventFile, generatedSettings } from './generated';
 
 /**
  * Events built around a known answer: every cluster gets a block of consecutive slots, the meetings
@@ -33,22 +33,12 @@ export interface PlantedEvent {
   meetings: { slot: number; clusters: [string, string] }[];
 }
 
-const REGIONS = ['Auvergne', 'Rhône-Alpes', 'Bourgogne', 'Occitanie'];
-const KINDS = ['cluster', 'pôle de compétitivité', 'grappe', 'pôle'];
-
 export function plantedEvent(options: PlantedOptions): PlantedEvent {
   const n = options.clusters;
   const cap = options.cap ?? 3;
   const random = new Random(options.seed * 7919 + 101);
-  const sessions: TimeWindow[] =
-    (options.sessions ?? 2) === 2
-      ? [
-          { start: '09:00', end: '12:30' },
-          { start: '14:00', end: '17:30' },
-        ]
-      : [{ start: '14:00', end: '17:30' }];
-  const settings = { sessions, meetingMinutes: 20, changeoverMinutes: 5 };
-  const slots = deriveSlots(settings);
+  const sessionCount = options.sessions ?? 2;
+  const slots = deriveSlots(generatedSettings(sessionCount));
   const S = slots.length;
   const ids = Array.from({ length: n }, (_, i) => `c${String(i + 1).padStart(4, '0')}`);
 
@@ -108,8 +98,8 @@ export function plantedEvent(options: PlantedOptions): PlantedEvent {
     const cluster: Cluster = {
       id,
       name: `Cluster ${c + 1}`,
-      region: REGIONS[random.int(REGIONS.length)],
-      kind: KINDS[random.int(KINDS.length)],
+      region: GENERATED_REGIONS[random.int(GENERATED_REGIONS.length)],
+      kind: GENERATED_KINDS[random.int(GENERATED_KINDS.length)],
     };
     if (random.next() < (options.windows ?? 0.15)) {
       // Arrives late or leaves early, around its block.
@@ -126,27 +116,18 @@ export function plantedEvent(options: PlantedOptions): PlantedEvent {
     wishes.push({ from: ids[from], to: ids[to], rank: ++rank[from] });
     if (random.next() < 0.4) wishes.push({ from: ids[to], to: ids[from], rank: ++rank[to] });
   }
-  const event: EventFile = {
-    format: EVENT_FORMAT,
-    event: {
-      name: `Planted event — ${n} clusters (seed ${options.seed})`,
-      venue: 'Generated',
-      date: '2015-07-09',
-      timezone: 'Europe/Paris',
-      sessions,
-      meetingMinutes: settings.meetingMinutes,
-      changeoverMinutes: settings.changeoverMinutes,
-      tables,
-      maxMeetingsPerCluster: cap,
-      maxWishesPerCluster: Math.max(5, cap),
-      pairing: 'any',
-    },
+  const event = generatedEventFile({
+    name: `Planted event — ${n} clusters (seed ${options.seed})`,
+    sessionCount,
+    tables,
+    cap,
+    maxWishes: Math.max(5, cap),
+    pairing: 'any',
     clusters,
     wishes,
     avoid: [],
     alreadyMet: [],
-    fixed: [],
-  };
+  });
   return {
     event,
     meetings: kept.map(([a, b, t]) => ({ slot: t, clusters: [ids[a], ids[b]] })),
