@@ -4,6 +4,8 @@
  * - one meeting to another slot where both clusters are free (a Kempe chain of length one);
  * - a Kempe-chain swap α ↔ β on the component of a meeting (only its two end clusters change);
  * - the swap of two whole slots (all meetings of α go to β and back), when availability allows.
+ * The table limit is hard (a move into a full slot exchanges with a meeting there), or soft: a slot
+ * may go over it for a while, at a cost, which lets a nearly full room be rearranged.
  * The run length is fixed by the input size (deterministic); the deadline only cuts it short.
  */
 import type { Inserter } from './place-insert';
@@ -27,6 +29,16 @@ export interface CompactOptions {
    * end (for a run that starts from an already compact placement and must first cool down).
    */
   patience?: number;
+  /**
+   * Tables as a soft limit: a slot may hold more meetings than there are tables during the run, at
+   * this cost per meeting over the limit (an idle slot costs 1), and only placements within the
+   * limit are kept as the best. In a room that is full or nearly, the moves a hard limit forbids
+   * are the ones that close the last gaps (a meeting enters a full slot now, another leaves it
+   * later). Unset: the limit is hard, and a move into a full slot exchanges with a meeting there.
+   */
+  tablePenalty?: number;
+  /** Temperature of the first move (default 1.2; lower from an already compact placement). */
+  startTemperature?: number;
 }
 
 const START_TEMPERATURE = 1.2;
@@ -34,6 +46,8 @@ const END_TEMPERATURE = 0.06;
 const STALL_MIN = 20_000;
 const SLOT_SWAP_RATE = 0.0002;
 const WIDE_MOVE_RATE = 0.3;
+/** With soft tables, the share of moves into a full slot made as an exchange with a meeting there. */
+const SOFT_EXCHANGE_RATE = 0.5;
 
 export function compact(
   st: PlacementState,
@@ -51,8 +65,14 @@ export function compact(
   let bestSlots = st.slotOf.slice();
   const chainLimit = options.chainLimit ?? 24;
   const iterations = options.iterations;
-  const ratio = END_TEMPERATURE / START_TEMPERATURE;
-  let temperature = START_TEMPERATURE;
+  const startTemperature = options.startTemperature ?? START_TEMPERATURE;
+  const ratio = END_TEMPERATURE / startTemperature;
+  let temperature = startTemperature;
+  // Soft tables: `over` meetings above the limit in all slots, at `penalty` each (0 = hard limit).
+  const penalty = options.tablePenalty ?? 0;
+  const soft = penalty > 0;
+  let over = 0;
+  const above = (load: number) => (load > T ? load - T : 0);
 
   const accept = (delta: number): boolean => delta <= 0 || random.next() < exp(-delta / temperature);
 
@@ -62,7 +82,7 @@ export function compact(
   for (let i = 0; i < iterations; i++) {
     if ((i & 1023) === 0) {
       if (Date.now() > options.deadline || i - lastImprovement > patience) break;
-      temperature = START_TEMPERATURE * Math.pow(ratio, i / iterations);
+      temperature = startTemperature * Math.pow(ratio, i / iterations);
     }
     if (random.next() < SLOT_SWAP_RATE || movable.length === 0) {
       const alpha = random.int(S);
@@ -82,7 +102,14 @@ export function compact(
         if (!st.tableOk(e, beta)) continue;
         let delta = st.idleMoved(a, alpha, beta) - st.idle(a) + st.idleMoved(b, alpha, beta) - st.idle(b);
         let partner = -1;
-        if (st.load[beta] >= T) {
+        let overChange = 0;
+        if (soft && (st.load[beta] < T || random.next() >= SOFT_EXCHANGE_RATE)) {
+          overChange =
+            above(st.load[beta] + 1) -
+            above(st.load[beta]) +
+            above(st.load[alpha] - 1) -
+            above(st.load[alpha]);
+        } else if (st.load[beta] >= T) {
           // The slot is full: exchange with a meeting of β that can take e's place in α.
           partner = pickPartner(st, e, alpha, beta, random);
           if (partner < 0) {
@@ -92,11 +119,12 @@ export function compact(
           const d = st.eb[partner];
           delta += st.idleMoved(c, beta, alpha) - st.idle(c) + st.idleMoved(d, beta, alpha) - st.idle(d);
         }
-        if (!accept(delta)) continue;
+        if (!accept(delta + penalty * overChange)) continue;
         if (partner >= 0) st.unassign(partner);
         st.move(e, beta);
         if (partner >= 0) st.assign(partner, alpha);
         current += delta;
+        over += overChange;
       } else {
         if (st.locked[e] || !inserter.walk(e, alpha, beta, chainLimit)) {
           continue;
@@ -105,9 +133,13 @@ export function compact(
         if (comp.cycle) {
           continue;
         }
-        if (st.load[alpha] - comp.nAlpha + comp.nBeta > T || st.load[beta] - comp.nBeta + comp.nAlpha > T)
-          continue;
+        const loadAlpha = st.load[alpha] - comp.nAlpha + comp.nBeta;
+        const loadBeta = st.load[beta] - comp.nBeta + comp.nAlpha;
+        if (!soft && (loadAlpha > T || loadBeta > T)) continue;
         if (!inserter.swappable(alpha, beta)) continue;
+        const overChange = soft
+          ? above(loadAlpha) + above(loadBeta) - above(st.load[alpha]) - above(st.load[beta])
+          : 0;
         let delta = 0;
         for (let end = 0; end < 2; end++) {
           const x = end === 0 ? comp.endA : comp.endB;
@@ -115,19 +147,20 @@ export function compact(
           const to = from === alpha ? beta : alpha;
           delta += st.idleMoved(x, from, to) - st.idle(x);
         }
-        if (!accept(delta)) continue;
+        if (!accept(delta + penalty * overChange)) continue;
         inserter.swap(alpha, beta);
         current += delta;
+        over += overChange;
       }
     }
-    if (current < best) {
+    if (current < best && over === 0) {
       best = current;
       lastImprovement = i;
       bestSlots = st.slotOf.slice();
       if (best <= floor) break;
     }
   }
-  if (current > best) {
+  if (current > best || over > 0) {
     for (let e = 0; e < st.m; e++) st.unassign(e);
     for (let e = 0; e < st.m; e++) if (bestSlots[e] >= 0) st.assign(e, bestSlots[e]);
     current = best;
