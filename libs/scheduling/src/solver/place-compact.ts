@@ -48,6 +48,16 @@ const SLOT_SWAP_RATE = 0.0002;
 const WIDE_MOVE_RATE = 0.3;
 /** With soft tables, the share of moves into a full slot made as an exchange with a meeting there. */
 const SOFT_EXCHANGE_RATE = 0.5;
+/**
+ * With soft tables, the share of moves that start from a meeting of a gapped cluster, and (while a
+ * slot is over the limit) from a meeting of such a slot; the gapped clusters' meetings are listed
+ * again every FOCUS_REFRESH + 1 moves. On 3,000 clusters in a 99% full room, 27 million moves: 31
+ * idle slots without them, 6 to 16 with them (3 seeds); 80% from gapped clusters never came back
+ * within the limit.
+ */
+const GAPPED_PICK_RATE = 0.6;
+const OVERFULL_PICK_RATE = 0.1;
+const FOCUS_REFRESH = 4095;
 
 export function compact(
   st: PlacementState,
@@ -73,6 +83,9 @@ export function compact(
   const soft = penalty > 0;
   let over = 0;
   const above = (load: number) => (load > T ? load - T : 0);
+  // With soft tables, the moves start mostly from where the work is: the meetings of the clusters
+  // that have a gap (refreshed now and then) and the slots over the limit.
+  const focus: number[] = [];
 
   const accept = (delta: number): boolean => delta <= 0 || random.next() < exp(-delta / temperature);
 
@@ -89,7 +102,11 @@ export function compact(
       const beta = random.int(S - 1);
       current += trySlotSwap(st, alpha, beta >= alpha ? beta + 1 : beta, accept);
     } else {
-      const e = movable[random.int(movable.length)];
+      if (soft && (i & FOCUS_REFRESH) === 0) gappedMeetings(st, focus);
+      let e = -1;
+      if (over > 0 && random.next() < OVERFULL_PICK_RATE) e = meetingOverLimit(st, over, random);
+      else if (focus.length > 0 && random.next() < GAPPED_PICK_RATE) e = focus[random.int(focus.length)];
+      if (e < 0) e = movable[random.int(movable.length)];
       const alpha = st.slotOf[e];
       const beta = pickTarget(st, e, alpha, random);
       if (beta < 0) continue;
@@ -166,6 +183,35 @@ export function compact(
     current = best;
   }
   return current;
+}
+
+/** Lists (in `into`) the movable meetings of the clusters with at least one idle slot. */
+function gappedMeetings(st: PlacementState, into: number[]): void {
+  const { S } = st;
+  into.length = 0;
+  for (let c = 0; c < st.n; c++) {
+    if (st.idle(c) === 0) continue;
+    for (let s = 0; s < S; s++) {
+      const e = st.at[c * S + s];
+      if (e >= 0 && st.pinnedSlot[e] < 0) into.push(e);
+    }
+  }
+}
+
+/** A meeting of a slot over the table limit, slots weighted by how far over (`over` in all); -1 if pinned. */
+function meetingOverLimit(st: PlacementState, over: number, random: Random): number {
+  let k = random.int(over);
+  for (let s = 0; s < st.S; s++) {
+    const excess = st.load[s] - st.T;
+    if (excess <= 0) continue;
+    if (k < excess) {
+      const list = st.slotEdges[s];
+      const e = list[random.int(list.length)];
+      return st.pinnedSlot[e] < 0 ? e : -1;
+    }
+    k -= excess;
+  }
+  return -1;
 }
 
 /** Exchanges all meetings of slots α and β when availability and pins allow; returns the idle change. */
