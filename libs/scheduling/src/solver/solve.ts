@@ -45,11 +45,12 @@ const MAX_REPAIR_ROUNDS = 30;
  *  7. when idle slots remain above that bound, the placement program of place-mip.ts (tables
  *     counted): exact on small events (fewer idle slots, or the proof there cannot be fewer), its
  *     LP relaxation as a bound on mid-sized ones;
- *  8. further annealing passes (compactFurther) while idle slots remain above the bound; then other
- *     pairs of equal value (exchangePairs, swap-pairs.ts: same served clusters and wish score) where
- *     they place with fewer idle slots; when gaps remain and no bound forbids zero, the program
- *     restricted to gap-free agendas (decideConsecutive) finds such a placement or proves there is
- *     none (`stats.idleZero`); then the earlier-slots tie-break and the tables;
+ *  8. further annealing passes (compactFurther: tables a soft limit, then a hard one) while idle
+ *     slots remain above the bound; then other pairs of equal value (exchangePairs, swap-pairs.ts:
+ *     same served clusters and wish score) where they place with fewer idle slots; when gaps
+ *     remain and no bound forbids zero, the program restricted to gap-free agendas
+ *     (decideConsecutive) finds such a placement or proves there is none (`stats.idleZero`); then
+ *     the earlier-slots tie-break and the tables;
  *  9. unmet wishes with reasons, quality figures, the bound and how it was obtained.
  * Never fails on a valid event, except when fixed meetings cannot be placed (FixedMeetingsError).
  */
