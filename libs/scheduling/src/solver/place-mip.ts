@@ -30,9 +30,8 @@ import type { Highs } from 'highs';
 import type { Meeting } from '../model';
 import type { Problem } from '../problem';
 import { loadHighs } from './mip';
-import { placementStateOf } from './place';
+import { meetingsAsPlaced, placementStateOf } from './place';
 import type { PlacementState } from './place-state';
-import { assignTables } from './place-tables';
 
 export interface IdleModelOptions {
   /**
@@ -494,13 +493,7 @@ export async function tableAwareIdle(
   if (result.slots && result.slots.every((s, e) => st.slotOf[e] < 0 || s >= 0)) {
     const found = reslot(st, result.slots);
     if (found !== undefined && found < idle) {
-      const tableOf = assignTables(st);
-      best = {
-        meetings: meetings
-          .map((meeting, e) => ({ ...meeting, slot: st.slotOf[e], table: tableOf[e] }))
-          .sort((x, y) => x.slot - y.slot || x.table - y.table),
-        idleSlots: found,
-      };
+      best = { meetings: meetingsAsPlaced(st, meetings), idleSlots: found };
     }
   }
   const floor = Math.min(best.idleSlots, Math.max(options.floor, result.bound));
@@ -581,13 +574,8 @@ export async function decideConsecutive(
     }
     if (maxGapped === 0 && run?.slots && run.slots.every((s, e) => st.slotOf[e] < 0 || s >= 0)) {
       const idle = reslot(st, run.slots);
-      if (idle === 0) {
-        const tableOf = assignTables(st);
-        const placed = meetings
-          .map((meeting, e) => ({ ...meeting, slot: st.slotOf[e], table: tableOf[e] }))
-          .sort((x, y) => x.slot - y.slot || x.table - y.table);
-        return { verdict: 'reached', meetings: placed, gappedAtLeast: 0 };
-      }
+      if (idle === 0)
+        return { verdict: 'reached', meetings: meetingsAsPlaced(st, meetings), gappedAtLeast: 0 };
     }
     break;
   }

@@ -212,6 +212,14 @@ export function compactMeetings(
   });
   // The tie-break gets a short time of its own even when the annealing used up the deadline.
   if (options.earlier ?? true) moveEarlier(st, inserter, { deadline: Math.max(deadline, earlyDeadline(m)) });
+  return meetingsAsPlaced(st, meetings);
+}
+
+/**
+ * The meetings (meeting e = edge e of `st`, as built by `placementStateOf`) at their slots in `st`,
+ * the tables assigned again (place-tables.ts), in slot then table order.
+ */
+export function meetingsAsPlaced(st: PlacementState, meetings: Meeting[]): Meeting[] {
   const tableOf = assignTables(st);
   return meetings
     .map((meeting, e) => ({ ...meeting, slot: st.slotOf[e], table: tableOf[e] }))
