@@ -1,6 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
-import { sql } from '../support/database';
+import { connection, sql } from '../support/database';
 import { eventDocument } from '../support/factories';
 import { importEvent, issueInvites } from '../support/flows';
 import { bearer, organiserAuth, startAnotherApi, startService, type TestService } from '../support/service';
@@ -96,6 +96,64 @@ describe('wish lists judged on the current event, whichever API process changed 
     expect(await stored()).toEqual(before);
     await b().post(`/api/events/${eventId}/status`).set(organiser).send({ status: 'open' }).expect(200);
     await put([{ to: 'e', rank: 1 }]).expect(200);
+  });
+
+  it('never writes a list after the organiser was told the list is closed, even one held back meanwhile', async () => {
+    await put([{ to: 'b', rank: 1 }]).expect(200);
+    const before = await stored();
+    /** Sessions of the test database waiting for a lock. */
+    const waiting = async () =>
+      Number(
+        (
+          await sql(
+            service.database,
+            `SELECT count(*) AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          )
+        )[0].n,
+      );
+    const until = async (done: () => boolean | Promise<boolean>) => {
+      for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 25));
+    };
+    // Another writer of the same list holds its row: the manager's replacement waits behind it.
+    const holder = await connection(service.database);
+    try {
+      await holder.query('BEGIN');
+      await holder.query(
+        `SELECT 1 FROM participation WHERE event_id = $1 AND cluster_id = 'a' FOR NO KEY UPDATE`,
+        [eventId],
+      );
+      const answered: string[] = [];
+      const putting = put([{ to: 'e', rank: 1 }]).then((answer) => {
+        answered.push('put');
+        return answer;
+      });
+      await until(async () => (await waiting()) >= 1);
+      // Meanwhile the organiser closes the list (through the other API process).
+      const closing = b()
+        .post(`/api/events/${eventId}/status`)
+        .set(organiser)
+        .send({ status: 'closed' })
+        .then((answer) => {
+          answered.push('close');
+          return answer;
+        });
+      await until(async () => answered.includes('close') || (await waiting()) >= 2);
+      await holder.query('ROLLBACK');
+      const [putAnswer, closeAnswer] = await Promise.all([putting, closing]);
+      expect(closeAnswer.status).toBe(200);
+      if (putAnswer.status === 200) {
+        // Written before the close, not after the organiser was answered.
+        expect(answered).toEqual(['put', 'close']);
+        expect((await stored()).wishes).toEqual([{ to: 'e', rank: 1 }]);
+      } else {
+        expect(putAnswer.status).toBe(403);
+        expect(await stored()).toEqual(before);
+      }
+    } finally {
+      await holder.end();
+      await b().post(`/api/events/${eventId}/status`).set(organiser).send({ status: 'open' });
+    }
   });
 
   it('moves the revision on every change of the context, and never on a wish list', async () => {

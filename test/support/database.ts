@@ -72,6 +72,17 @@ export async function sql(
   }
 }
 
+/**
+ * A connection of its own to a test database, for a transaction held open while the API works (a
+ * row lock another writer must wait for); the caller ends it.
+ */
+export async function connection(database: TestDatabase): Promise<PgClient> {
+  assertTestDatabaseName(database.name);
+  const client = new Client({ connectionString: database.url });
+  await client.connect();
+  return client;
+}
+
 /** Row counts of the main tables. */
 export async function rowCounts(database: TestDatabase): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};

@@ -100,6 +100,14 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
     expectedVersion?: number,
   ): Promise<number> {
     return this.db.transaction(async (manager) => {
+      // The event row first, as a wish list replacement does (REPLACE_WISHES): a trigger updates
+      // it when the availability changes, and locking the participation first could deadlock.
+      await manager
+        .getRepository(EventEntity)
+        .createQueryBuilder('e')
+        .setLock('for_no_key_update')
+        .where('e.id = :eventId', { eventId })
+        .getOne();
       const participation = await lockParticipation(manager, eventId, clusterId, expectedVersion);
       const version = participation.version + 1;
       await manager
@@ -255,13 +263,19 @@ interface ReplaceRow {
  * and violates NOT NULL, which cancels the statement. With a context revision ($6), nothing is
  * written either unless it is still the event's: the list was validated against that context.
  * With an invite token hash ($7), only while it is still the participant's (not revoked).
+ * The event row is read FOR SHARE, before the participation is locked (`seen` waits for it): a
+ * change of the context (closing the wish list, say) that commits after this statement's snapshot
+ * is then seen, and one under way waits until the list is written. A plain read would compare with
+ * the revision of the snapshot, and a list held back by another writer of it could land after the
+ * organiser was told the list was closed.
  */
 const REPLACE_WISHES = `
   WITH context AS (
-    SELECT context_revision FROM event WHERE id = $1
+    SELECT context_revision FROM event WHERE id = $1 FOR SHARE
   ), seen AS (
     SELECT id, version FROM participation
     WHERE event_id = $1 AND cluster_id = $2 AND ($7::bytea IS NULL OR invite_token_hash = $7::bytea)
+      AND EXISTS (SELECT 1 FROM context)
   ), bumped AS (
     UPDATE participation p SET version = p.version + 1
     FROM seen s
