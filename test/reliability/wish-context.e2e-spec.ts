@@ -101,20 +101,6 @@ describe('wish lists judged on the current event, whichever API process changed 
   it('never writes a list after the organiser was told the list is closed, even one held back meanwhile', async () => {
     await put([{ to: 'b', rank: 1 }]).expect(200);
     const before = await stored();
-    /** Sessions of the test database waiting for a lock. */
-    const waiting = async () =>
-      Number(
-        (
-          await sql(
-            service.database,
-            `SELECT count(*) AS n FROM pg_stat_activity
-             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-          )
-        )[0].n,
-      );
-    const until = async (done: () => boolean | Promise<boolean>) => {
-      for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 25));
-    };
     // Another writer of the same list holds its row: the manager's replacement waits behind it.
     const holder = await connection(service.database);
     try {
@@ -128,7 +114,7 @@ describe('wish lists judged on the current event, whichever API process changed 
         answered.push('put');
         return answer;
       });
-      await until(async () => (await waiting()) >= 1);
+      await until(async () => (await waiting(service)) >= 1);
       // Meanwhile the organiser closes the list (through the other API process).
       const closing = b()
         .post(`/api/events/${eventId}/status`)
@@ -138,7 +124,7 @@ describe('wish lists judged on the current event, whichever API process changed 
           answered.push('close');
           return answer;
         });
-      await until(async () => answered.includes('close') || (await waiting()) >= 2);
+      await until(async () => answered.includes('close') || (await waiting(service)) >= 2);
       await holder.query('ROLLBACK');
       const [putAnswer, closeAnswer] = await Promise.all([putting, closing]);
       expect(closeAnswer.status).toBe(200);
@@ -153,6 +139,39 @@ describe('wish lists judged on the current event, whichever API process changed 
     } finally {
       await holder.end();
       await b().post(`/api/events/${eventId}/status`).set(organiser).send({ status: 'open' });
+    }
+  });
+
+  it('changes an availability and replaces the list of one cluster at once without a deadlock', async () => {
+    // The availability change is first in line for the participation row, the list second: both
+    // lock the event row first (the availability's trigger updates it), so neither waits for the
+    // other while holding what the other needs.
+    const holder = await connection(service.database);
+    try {
+      await holder.query('BEGIN');
+      await holder.query(
+        `SELECT 1 FROM participation WHERE event_id = $1 AND cluster_id = 'a' FOR NO KEY UPDATE`,
+        [eventId],
+      );
+      const setting = a()
+        .put(`/api/events/${eventId}/participants/a/availability`)
+        .set(organiser)
+        .send({ availability: [{ start: '14:00', end: '16:00' }] })
+        .then((answer) => answer);
+      await until(async () => (await waiting(service)) >= 1);
+      const putting = put([{ to: 'b', rank: 1 }]).then((answer) => answer);
+      await until(async () => (await waiting(service)) >= 2);
+      await holder.query('ROLLBACK');
+      const [setAnswer, putAnswer] = await Promise.all([setting, putting]);
+      expect(setAnswer.status).toBe(200);
+      expect(putAnswer.status).toBe(200);
+      expect((await stored()).wishes).toEqual([{ to: 'b', rank: 1 }]);
+    } finally {
+      await holder.end();
+      await a()
+        .put(`/api/events/${eventId}/participants/a/availability`)
+        .set(organiser)
+        .send({ availability: null });
     }
   });
 
@@ -175,3 +194,18 @@ describe('wish lists judged on the current event, whichever API process changed 
     expect(await revision()).toBe(start + 2);
   });
 });
+
+/** Sessions of the service's database waiting for a lock. */
+async function waiting(service: TestService): Promise<number> {
+  const [row] = await sql(
+    service.database,
+    `SELECT count(*) AS n FROM pg_stat_activity
+     WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+  );
+  return Number(row.n);
+}
+
+/** Polls until `done` (5 s at most). */
+async function until(done: () => boolean | Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200 && !(await done()); i++) await new Promise((r) => setTimeout(r, 25));
+}
