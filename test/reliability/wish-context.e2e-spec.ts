@@ -102,13 +102,8 @@ describe('wish lists judged on the current event, whichever API process changed 
     await put([{ to: 'b', rank: 1 }]).expect(200);
     const before = await stored();
     // Another writer of the same list holds its row: the manager's replacement waits behind it.
-    const holder = await connection(service.database);
+    const holder = await holdListRow(service, eventId, 'a');
     try {
-      await holder.query('BEGIN');
-      await holder.query(
-        `SELECT 1 FROM participation WHERE event_id = $1 AND cluster_id = 'a' FOR NO KEY UPDATE`,
-        [eventId],
-      );
       const answered: string[] = [];
       const putting = put([{ to: 'e', rank: 1 }]).then((answer) => {
         answered.push('put');
@@ -146,13 +141,8 @@ describe('wish lists judged on the current event, whichever API process changed 
     // The availability change is first in line for the participation row, the list second: both
     // lock the event row first (the availability's trigger updates it), so neither waits for the
     // other while holding what the other needs.
-    const holder = await connection(service.database);
+    const holder = await holdListRow(service, eventId, 'a');
     try {
-      await holder.query('BEGIN');
-      await holder.query(
-        `SELECT 1 FROM participation WHERE event_id = $1 AND cluster_id = 'a' FOR NO KEY UPDATE`,
-        [eventId],
-      );
       const setting = a()
         .put(`/api/events/${eventId}/participants/a/availability`)
         .set(organiser)
@@ -194,6 +184,20 @@ describe('wish lists judged on the current event, whichever API process changed 
     expect(await revision()).toBe(start + 2);
   });
 });
+
+/**
+ * Another writer of a cluster's list, in the middle of its transaction: a connection of its own
+ * holding the participation row (FOR NO KEY UPDATE, as a list replacement does) until it ends.
+ */
+async function holdListRow(service: TestService, eventId: string, clusterId: string) {
+  const holder = await connection(service.database);
+  await holder.query('BEGIN');
+  await holder.query(
+    'SELECT 1 FROM participation WHERE event_id = $1 AND cluster_id = $2 FOR NO KEY UPDATE',
+    [eventId, clusterId],
+  );
+  return holder;
+}
 
 /** Sessions of the service's database waiting for a lock. */
 async function waiting(service: TestService): Promise<number> {

@@ -15,7 +15,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ClusterEntity, EventEntity, ParticipationEntity } from '../entities';
 import { foreignKeyViolation, notNullViolation } from '../errors';
 import { Mappers } from '../mappers';
-import { lockEvent } from './event-lock';
+import { findEventForUpdate, lockEvent } from './event-lock';
 import { hotQuery } from './hot-query';
 import { isUuid } from './event.repository';
 
@@ -102,12 +102,7 @@ export class TypeOrmParticipantRepository extends ParticipantRepository {
     return this.db.transaction(async (manager) => {
       // The event row first, as a wish list replacement does (REPLACE_WISHES): a trigger updates
       // it when the availability changes, and locking the participation first could deadlock.
-      await manager
-        .getRepository(EventEntity)
-        .createQueryBuilder('e')
-        .setLock('for_no_key_update')
-        .where('e.id = :eventId', { eventId })
-        .getOne();
+      await findEventForUpdate(manager, eventId, 'for_no_key_update');
       const participation = await lockParticipation(manager, eventId, clusterId, expectedVersion);
       const version = participation.version + 1;
       await manager
