@@ -6,17 +6,12 @@ import {
   generatedEventFile,
   generatedSettings,
 } from '@app/scheduling/testing/generated';
+import { Random } from '@app/scheduling/solver/place-state';
 
-/** mulberry32: a small, fast, seeded PRNG (same seed → same sequence). */
+/** A seeded PRNG (same seed → same sequence): the solver's own (mulberry32), as a function. */
 export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = new Random(seed);
+  return () => random.next();
 }
 
 export interface GenerateOptions {
