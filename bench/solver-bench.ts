@@ -28,7 +28,7 @@ import { checkSchedule } from '@app/scheduling/checker';
 import { qualityFigures } from '@app/scheduling/quality';
 import { decideConsecutive } from '@app/scheduling/solver/place-mip';
 import { plantedEvent } from '@app/scheduling/testing/planted';
-import { generateEvent } from './generate';
+import { generateEvent } from '@app/scheduling/testing';
 
 /** The repository (dist/bench/ → ../..); BENCH_ROOT overrides it for a bench compiled elsewhere. */
 const ROOT = process.env.BENCH_ROOT ?? resolve(__dirname, '..', '..');

@@ -18,7 +18,7 @@ import * as os from 'os';
 import { Queue } from 'bullmq';
 import { redisConnection } from '@app/config';
 import type { EventFile } from '@app/scheduling';
-import { generateEvent, seededRandom } from '../generate';
+import { generateEvent, seededRandom } from '@app/scheduling/testing';
 import { runAutocannon, type AutocannonRequest } from './autocannon';
 import { startStack, type Stack } from './stack';
 

@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { generateEvent } from '../../bench/generate';
+import { generateEvent } from '@app/scheduling/testing';
 import { createTestDatabase, type TestDatabase } from '../support/database';
 import { childrenOf, freePort, runTypeScript, type ChildNode } from '../support/processes';
 import { ORGANISER, TEST_REDIS_URL } from '../support/service';

@@ -2,7 +2,7 @@ import { Queue } from 'bullmq';
 import { redisConnection } from '@app/config';
 import { checkSchedule, parseEventFile, type EventFile } from '@app/scheduling';
 import { solveJobId } from '@app/queue';
-import { generateEvent } from '../../bench/generate';
+import { generateEvent } from '@app/scheduling/testing';
 import { sql } from '../support/database';
 import { importEvent } from '../support/flows';
 import { startWorkerProcess, type ChildNode } from '../support/processes';

@@ -2,7 +2,7 @@ import { EVENT_FORMAT } from '../model';
 import type { EventFile, TimeWindow } from '../model';
 
 /**
- * What the generated events (bench/generate.ts, planted.ts) have in common: the regions and kinds
+ * What the generated events (realistic.ts, planted.ts) have in common: the regions and kinds
  * they draw from, their day (one afternoon or two sessions, 20-minute meetings, 5-minute changes)
  * and the fixed parts of their event file.
  */

@@ -1,3 +1,4 @@
 export * from './factories';
 export * from './arbitraries';
 export * from './planted';
+export * from './realistic';

@@ -1,12 +1,8 @@
-import { deriveSlots, fromMinutes, toMinutes } from '@app/scheduling';
-import type { Cluster, EventFile, Wish } from '@app/scheduling';
-import {
-  GENERATED_KINDS,
-  GENERATED_REGIONS,
-  generatedEventFile,
-  generatedSettings,
-} from '@app/scheduling/testing/generated';
-import { Random } from '@app/scheduling/solver/place-state';
+import type { Cluster, EventFile, Wish } from '../model';
+import { deriveSlots } from '../slots';
+import { Random } from '../solver/place-state';
+import { fromMinutes, toMinutes } from '../time';
+import { GENERATED_KINDS, GENERATED_REGIONS, generatedEventFile, generatedSettings } from './generated';
 
 /** A seeded PRNG (same seed → same sequence): the solver's own (mulberry32), as a function. */
 export function seededRandom(seed: number): () => number {
