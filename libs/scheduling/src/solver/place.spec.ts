@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { checkSchedule } from '../checker';
 import type { FixedMeeting, Meeting } from '../model';
 import type { CandidatePair, Problem } from '../problem';
-import { compactFurther, compactMeetings, placeMeetings, type PlacementResult } from './place';
+import { buildProblem } from '../problem';
+import { generateEvent, parseValidEvent, toJsonDocument } from '../testing';
+import { compactFurther, compactMeetings, placeMeetings, searchGapFree, type PlacementResult } from './place';
 import { Random } from './place-state';
+import { solve } from './solve';
 import {
   graphProblem,
   idleSlots,
@@ -628,4 +631,73 @@ describe('compactFurther', () => {
       { numRuns: 80 },
     );
   });
+});
+
+describe('searchGapFree', () => {
+  const pairKeys = (meetings: Meeting[]) => meetings.map((m) => m.clusters.join('+')).sort();
+  const spread: Meeting[] = [
+    { slot: 0, table: 1, clusters: ['c0', 'c1'] },
+    { slot: 2, table: 1, clusters: ['c0', 'c2'] },
+    { slot: 5, table: 1, clusters: ['c0', 'c3'] },
+  ];
+
+  it('closes the gaps of a small event, and leaves alone what it must not touch', () => {
+    const problem = graphProblem({ clusters: 4, edges: star(3), slots: 6, tables: 3 });
+    const result = searchGapFree(problem, spread, { moves: 20_000 });
+    expect(result.idleSlots).toBe(0);
+    expect(idleSlots(problem, result.meetings)).toBe(0);
+    expect(pairKeys(result.meetings)).toEqual(pairKeys(spread));
+    // Above the size limit, or with no run allowed: unchanged.
+    expect(searchGapFree(problem, spread, { maxMeetings: 2 })).toEqual({ meetings: spread, idleSlots: 3 });
+    expect(searchGapFree(problem, spread, { runs: 0 })).toEqual({ meetings: spread, idleSlots: 3 });
+    // Not a valid placement: unchanged, no idle count claimed.
+    const clash: Meeting[] = [
+      { slot: 0, table: 1, clusters: ['c0', 'c1'] },
+      { slot: 0, table: 2, clusters: ['c0', 'c2'] },
+    ];
+    expect(searchGapFree(problem, clash)).toEqual({ meetings: clash, idleSlots: undefined });
+  });
+
+  it('never adds idle slots, keeps the pairs and validity, and gives the same answer twice', () => {
+    fc.assert(
+      fc.property(
+        graphArbitrary(16, 5),
+        fc.integer({ min: 2, max: 10 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 20 }),
+        (graph, slots, tables, seed) => {
+          const problem = graphProblem({ ...graph, slots, tables });
+          const start = placeMeetings(problem, problem.candidates, { compactionMoves: 0, seed }).meetings;
+          const options = { moves: 5_000, runs: 3 };
+          const result = searchGapFree(problem, start, options);
+          expect(result.idleSlots).toBe(idleSlots(problem, result.meetings));
+          expect(result.idleSlots).toBeLessThanOrEqual(idleSlots(problem, start));
+          expect(pairKeys(result.meetings)).toEqual(pairKeys(start));
+          expect(checkSchedule(problem.event, { meetings: result.meetings }).violations).toEqual([]);
+          expect(searchGapFree(problem, start, options)).toEqual(result);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('reaches gap-free agendas where the shorter passes stop short (generated 30-cluster event)', async () => {
+    // The pairs the solver chooses on this event; a SAT solver found a gap-free placement of them.
+    const event = parseValidEvent(
+      toJsonDocument(generateEvent({ clusters: 30, cap: 6, seed: 903, tableRatio: 1.4 })),
+    );
+    const problem = buildProblem(event);
+    const pairs = new Set((await solve(event)).meetings.map((m) => [...m.clusters].sort().join('+')));
+    const chosen = problem.candidates.filter((p) =>
+      pairs.has([problem.ids[p.a], problem.ids[p.b]].sort().join('+')),
+    );
+    expect(chosen).toHaveLength(pairs.size);
+    const placed = placeMeetings(problem, chosen);
+    expect(placed.unplaced).toEqual([]);
+    const further = compactFurther(problem, placed.meetings);
+    expect(idleSlots(problem, further)).toBeGreaterThan(0);
+    const result = searchGapFree(problem, further);
+    expect(result.idleSlots).toBe(0);
+    expect(checkSchedule(event, { meetings: result.meetings }).violations).toEqual([]);
+  }, 60_000);
 });

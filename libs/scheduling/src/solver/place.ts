@@ -302,6 +302,79 @@ export function compactFurther(
   return best;
 }
 
+/** Moves of one long run: a much slower cooling than the passes of `compactFurther`. */
+export const LONG_RUN_MOVES = 4_000_000;
+/** Long runs at most, each with a seed of its own; they stop after `LONG_RUN_PATIENCE` in a row without gain. */
+export const LONG_RUNS = 6;
+const LONG_RUN_PATIENCE = 3;
+/** Long runs only on events of at most this many meetings (a run takes 0.5 to 1.5 s here). */
+export const LONG_RUN_MAX_MEETINGS = 300;
+const LONG_RUN_SEED = DEFAULT_SEED + 1_000;
+
+export interface GapFreeSearchOptions {
+  /** Epoch ms: no run starts past it, and a run stops at it. */
+  deadline?: number;
+  /** Runs at most (default `LONG_RUNS`). */
+  runs?: number;
+  /** Moves of a run (default `LONG_RUN_MOVES`). */
+  moves?: number;
+  /** Nothing is done on more meetings than this (default `LONG_RUN_MAX_MEETINGS`). */
+  maxMeetings?: number;
+}
+
+export interface GapFreeSearchResult {
+  meetings: Meeting[];
+  /** Their idle slots; undefined for meetings that are not a valid placement (returned unchanged). */
+  idleSlots: number | undefined;
+}
+
+/**
+ * Long annealing runs, for an event whose placement still has gaps while gap-free agendas have not
+ * been proven impossible: up to `LONG_RUNS` runs of `LONG_RUN_MOVES` moves, each from the best
+ * placement so far with a seed of its own, until no idle slot is left or three runs in a row gain
+ * nothing. The length of a run is what counts: on a generated 30-cluster event (71 meetings, up to 6
+ * per cluster, windows) where gap-free agendas exist (a SAT solver found them), runs of 150,000
+ * moves never found them (40 seeds), runs of 1,000,000 once in 20, of 2,000,000 four times in 10,
+ * of 4,000,000 six times in 10, of 8,000,000 eight times in 10 (about the same success per second
+ * from 2,000,000 on). Only on small events (`LONG_RUN_MAX_MEETINGS`); a run is kept only when it
+ * has strictly fewer idle slots, so the result is never worse than the input. The tables are
+ * assigned again. Deterministic but for the deadline.
+ */
+export function searchGapFree(
+  problem: Problem,
+  meetings: Meeting[],
+  options: GapFreeSearchOptions = {},
+): GapFreeSearchResult {
+  const deadline = options.deadline ?? Infinity;
+  const idleOf = (list: Meeting[]) => placementStateOf(problem, list)?.totalIdle();
+  let best = meetings;
+  let bestIdle = idleOf(meetings);
+  if (bestIdle === undefined) return { meetings, idleSlots: undefined };
+  if (meetings.length > (options.maxMeetings ?? LONG_RUN_MAX_MEETINGS))
+    return { meetings, idleSlots: bestIdle };
+  const runs = options.runs ?? LONG_RUNS;
+  let fruitless = 0;
+  for (
+    let run = 1;
+    run <= runs && bestIdle > 0 && fruitless < LONG_RUN_PATIENCE && Date.now() < deadline;
+    run++
+  ) {
+    const next = compactMeetings(problem, best, {
+      deadline,
+      seed: LONG_RUN_SEED + run,
+      moves: options.moves ?? LONG_RUN_MOVES,
+      earlier: false,
+    });
+    const idle = idleOf(next) ?? Infinity;
+    if (idle < bestIdle) {
+      best = next;
+      bestIdle = idle;
+      fruitless = 0;
+    } else fruitless++;
+  }
+  return { meetings: best, idleSlots: bestIdle };
+}
+
 /**
  * The placement state of a valid set of meetings (edge e = meetings[e], at its slot), fixed meetings
  * pinned to their slot and table, then the `added` pairs, not placed yet (edges after the meetings,

@@ -9,6 +9,7 @@ import type { CandidatePair, Problem } from '../problem';
 import { compareFigures, qualityFigures } from '../quality';
 import { deriveSlots } from '../slots';
 import {
+  generateEvent,
   makeEvent,
   mutualWish,
   parseValidEvent,
@@ -602,6 +603,17 @@ describe('solve on random events (properties)', () => {
     // Some of these rooms have every table of every slot taken.
     expect(full).toBeGreaterThan(2);
   }, 120_000);
+
+  it('finds the gap-free agendas of a generated event that only long annealing runs reach', async () => {
+    // 30 clusters, up to 6 meetings each over two sessions, windows: a SAT solver found gap-free
+    // agendas for the chosen pairs; the passes before the long runs leave 2 idle slots (place.spec).
+    const event = parseValidEvent(
+      toJsonDocument(generateEvent({ clusters: 30, cap: 6, seed: 903, tableRatio: 1.4 })),
+    );
+    const schedule = await solve(event);
+    expectValid(event, schedule.meetings);
+    expect(schedule.stats).toMatchObject({ idleSlots: 0, idleZero: 'reached', optimal: true });
+  }, 60_000);
 
   it('reports a lower bound of its idle slots and never goes below it', async () => {
     await fc.assert(

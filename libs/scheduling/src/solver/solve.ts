@@ -12,7 +12,7 @@ import { FixedMeetingsError } from './errors';
 import { pairChoiceInput } from './pair-model';
 import type { PairChoiceInput } from './pair-model';
 import { idleLowerBound } from './idle-bound';
-import { compactFurther, compactMeetings, placeMeetings } from './place';
+import { compactFurther, compactMeetings, placeMeetings, searchGapFree } from './place';
 import { decideConsecutive, tableAwareIdle } from './place-mip';
 import type { ConsecutiveVerdict } from './place-mip';
 import { exchangePairs } from './swap-pairs';
@@ -49,8 +49,9 @@ const MAX_REPAIR_ROUNDS = 30;
  *     slots remain above the bound; then other pairs of equal value (exchangePairs, swap-pairs.ts:
  *     same served clusters and wish score) where they place with fewer idle slots; when gaps
  *     remain and no bound forbids zero, the program restricted to gap-free agendas
- *     (decideConsecutive) finds such a placement or proves there is none (`stats.idleZero`); then
- *     the earlier-slots tie-break and the tables;
+ *     (decideConsecutive) finds such a placement or proves there is none (`stats.idleZero`); when
+ *     it decides nothing, on small events, much longer annealing runs (searchGapFree); then the
+ *     earlier-slots tie-break and the tables;
  *  9. unmet wishes with reasons, quality figures, the bound and how it was obtained.
  * Never fails on a valid event, except when fixed meetings cannot be placed (FixedMeetingsError).
  */
@@ -142,6 +143,13 @@ export async function solve(event: EventFile, options: SolveOptions = {}): Promi
       idleFloor = decided.gappedAtLeast;
       idleFloorSource = 'mip';
     }
+  }
+  // Still possible, not found: on small events, much longer annealing runs (place.ts).
+  if (idleZero === 'undecided') {
+    progress(0.91, 'searching longer for agendas without gaps');
+    const longer = searchGapFree(problem, meetings, { deadline: at(0.87) });
+    meetings = longer.meetings;
+    if (longer.idleSlots === 0) idleZero = 'reached';
   }
   // Among agendas as compact, the earlier ones (place-early.ts), and the tables again.
   meetings = compactMeetings(problem, meetings, { deadline: at(0.9), moves: 0, floor: idleFloor });
