@@ -615,6 +615,17 @@ describe('solve on random events (properties)', () => {
     expect(schedule.stats).toMatchObject({ idleSlots: 0, idleZero: 'reached', optimal: true });
   }, 60_000);
 
+  it('finds the gap-free agendas of a generated event with crowded mornings (soft-table long runs)', async () => {
+    // 40 clusters, up to 5 meetings each, 9 tables, many morning-only windows: gap-free agendas
+    // exist (a SAT solver found them); long runs with hard tables only leave 1 idle slot.
+    const event = parseValidEvent(
+      toJsonDocument(generateEvent({ clusters: 40, cap: 5, seed: 5014, tableRatio: 1.4 })),
+    );
+    const schedule = await solve(event);
+    expectValid(event, schedule.meetings);
+    expect(schedule.stats).toMatchObject({ idleSlots: 0, idleZero: 'reached', optimal: true });
+  }, 60_000);
+
   it('reports a lower bound of its idle slots and never goes below it', async () => {
     await fc.assert(
       fc.asyncProperty(solverEventArbitrary({ maxClusters: 12, roomy: false }), async (event) => {
