@@ -300,6 +300,11 @@ describe('placeMeetings — size', () => {
 });
 
 /** A random simple graph with every degree ≤ cap. */
+/** A window of slots [first, last] within 0–9 (clipped to the event's slots by its user). */
+const windowArbitrary = fc
+  .tuple(fc.nat({ max: 9 }), fc.nat({ max: 9 }))
+  .map(([x, y]): [number, number] => [Math.min(x, y), Math.max(x, y)]);
+
 const graphArbitrary = (maxClusters: number, maxCap: number) =>
   fc
     .record({
@@ -397,9 +402,6 @@ describe('placeMeetings — properties', () => {
   });
 
   it('keeps every placed meeting valid with availability windows, fixed meetings and few tables', () => {
-    const windowArbitrary = fc
-      .tuple(fc.nat({ max: 9 }), fc.nat({ max: 9 }))
-      .map(([x, y]): [number, number] => [Math.min(x, y), Math.max(x, y)]);
     const fixedArbitrary = fc.array(
       fc.record({
         x: fc.nat(),
@@ -505,16 +507,54 @@ describe('placeMeetings — properties', () => {
   });
 });
 
-describe('compactMeetings', () => {
-  const pairKeys = (meetings: Meeting[]) => meetings.map((m) => m.clusters.join('+')).sort();
+/** Meetings of c0 (a star) in slots 0, 2 and 5: 3 idle slots. */
+const spread: Meeting[] = [
+  { slot: 0, table: 1, clusters: ['c0', 'c1'] },
+  { slot: 2, table: 1, clusters: ['c0', 'c2'] },
+  { slot: 5, table: 1, clusters: ['c0', 'c3'] },
+];
+/** Not a valid placement: c0 twice in slot 0. */
+const clash: Meeting[] = [
+  { slot: 0, table: 1, clusters: ['c0', 'c1'] },
+  { slot: 0, table: 2, clusters: ['c0', 'c2'] },
+];
+const starProblem = () => graphProblem({ clusters: 4, edges: star(3), slots: 6, tables: 3 });
+const pairKeys = (meetings: Meeting[]) => meetings.map((m) => m.clusters.join('+')).sort();
 
+/**
+ * A re-slotting of random placements (availability windows included) never adds idle slots, keeps
+ * the pairs and validity, and gives the same answer twice.
+ */
+function expectSafeReslotting(reslot: (problem: Problem, start: Meeting[]) => Meeting[], numRuns: number) {
+  fc.assert(
+    fc.property(
+      graphArbitrary(16, 5),
+      fc.integer({ min: 2, max: 10 }),
+      fc.integer({ min: 1, max: 5 }),
+      fc.array(fc.option(windowArbitrary, { nil: undefined }), { maxLength: 16 }),
+      fc.integer({ min: 0, max: 20 }),
+      (graph, slots, tables, windowList, seed) => {
+        const windows: GraphEventOptions['windows'] = {};
+        windowList.forEach((w, c) => {
+          if (w && c < graph.clusters) windows[c] = [[Math.min(w[0], slots - 1), Math.min(w[1], slots - 1)]];
+        });
+        const problem = graphProblem({ ...graph, slots, tables, windows });
+        // A placement with little compaction, from another seed: room left for improvement.
+        const start = placeMeetings(problem, problem.candidates, { compactionMoves: 0, seed }).meetings;
+        const result = reslot(problem, start);
+        expect(idleSlots(problem, result)).toBeLessThanOrEqual(idleSlots(problem, start));
+        expect(pairKeys(result)).toEqual(pairKeys(start));
+        expect(checkSchedule(problem.event, { meetings: result }).violations).toEqual([]);
+        expect(reslot(problem, start)).toEqual(result);
+      },
+    ),
+    { numRuns },
+  );
+}
+
+describe('compactMeetings', () => {
   it('closes the gaps of a star left by a bad placement, same pairs, valid', () => {
-    const problem = graphProblem({ clusters: 4, edges: star(3), slots: 6, tables: 3 });
-    const spread: Meeting[] = [
-      { slot: 0, table: 1, clusters: ['c0', 'c1'] },
-      { slot: 2, table: 1, clusters: ['c0', 'c2'] },
-      { slot: 5, table: 1, clusters: ['c0', 'c3'] },
-    ];
+    const problem = starProblem();
     expect(idleSlots(problem, spread)).toBe(3);
     const compacted = compactMeetings(problem, spread);
     expect(idleSlots(problem, compacted)).toBe(0);
@@ -543,10 +583,6 @@ describe('compactMeetings', () => {
 
   it('returns meetings that are not a valid placement unchanged', () => {
     const problem = graphProblem({ clusters: 3, edges: star(2), slots: 4, tables: 2 });
-    const clash: Meeting[] = [
-      { slot: 0, table: 1, clusters: ['c0', 'c1'] },
-      { slot: 0, table: 2, clusters: ['c0', 'c2'] },
-    ];
     expect(compactMeetings(problem, clash)).toBe(clash);
     const full = graphProblem({ clusters: 3, edges: star(2), slots: 4, tables: 1 });
     const overfull: Meeting[] = [
@@ -558,91 +594,27 @@ describe('compactMeetings', () => {
   });
 
   it('never adds idle slots, keeps the pairs and validity, and gives the same answer twice', () => {
-    const windowArbitrary = fc
-      .tuple(fc.nat({ max: 9 }), fc.nat({ max: 9 }))
-      .map(([x, y]): [number, number] => [Math.min(x, y), Math.max(x, y)]);
-    fc.assert(
-      fc.property(
-        graphArbitrary(16, 5),
-        fc.integer({ min: 2, max: 10 }),
-        fc.integer({ min: 1, max: 5 }),
-        fc.array(fc.option(windowArbitrary, { nil: undefined }), { maxLength: 16 }),
-        fc.integer({ min: 0, max: 20 }),
-        (graph, slots, tables, windowList, seed) => {
-          const windows: GraphEventOptions['windows'] = {};
-          windowList.forEach((w, c) => {
-            if (w && c < graph.clusters)
-              windows[c] = [[Math.min(w[0], slots - 1), Math.min(w[1], slots - 1)]];
-          });
-          const problem = graphProblem({ ...graph, slots, tables, windows });
-          // A placement with little compaction, from another seed: room left for improvement.
-          const start = placeMeetings(problem, problem.candidates, { compactionMoves: 0, seed }).meetings;
-          const options = { moves: 3_000 };
-          const compacted = compactMeetings(problem, start, options);
-          expect(idleSlots(problem, compacted)).toBeLessThanOrEqual(idleSlots(problem, start));
-          expect(pairKeys(compacted)).toEqual(pairKeys(start));
-          expect(checkSchedule(problem.event, { meetings: compacted }).violations).toEqual([]);
-          expect(compactMeetings(problem, start, options)).toEqual(compacted);
-        },
-      ),
-      { numRuns: 120 },
-    );
+    expectSafeReslotting((problem, start) => compactMeetings(problem, start, { moves: 3_000 }), 120);
   });
 });
 
 describe('compactFurther', () => {
-  const pairKeys = (meetings: Meeting[]) => meetings.map((m) => m.clusters.join('+')).sort();
-
   it('runs no pass once the floor is reached, and returns invalid placements unchanged', () => {
-    const problem = graphProblem({ clusters: 4, edges: star(3), slots: 6, tables: 3 });
-    const spread: Meeting[] = [
-      { slot: 0, table: 1, clusters: ['c0', 'c1'] },
-      { slot: 2, table: 1, clusters: ['c0', 'c2'] },
-      { slot: 5, table: 1, clusters: ['c0', 'c3'] },
-    ];
+    const problem = starProblem();
     expect(compactFurther(problem, spread, { floor: 3 })).toBe(spread);
     expect(compactFurther(problem, spread, { moves: 0 })).toBe(spread);
     expect(idleSlots(problem, compactFurther(problem, spread))).toBe(0);
-    const clash: Meeting[] = [
-      { slot: 0, table: 1, clusters: ['c0', 'c1'] },
-      { slot: 0, table: 2, clusters: ['c0', 'c2'] },
-    ];
     expect(compactFurther(problem, clash)).toBe(clash);
   });
 
   it('never adds idle slots, keeps the pairs and validity, and gives the same answer twice', () => {
-    fc.assert(
-      fc.property(
-        graphArbitrary(16, 5),
-        fc.integer({ min: 2, max: 10 }),
-        fc.integer({ min: 1, max: 5 }),
-        fc.integer({ min: 0, max: 20 }),
-        (graph, slots, tables, seed) => {
-          const problem = graphProblem({ ...graph, slots, tables });
-          const start = placeMeetings(problem, problem.candidates, { compactionMoves: 0, seed }).meetings;
-          const options = { moves: 6_000 };
-          const further = compactFurther(problem, start, options);
-          expect(idleSlots(problem, further)).toBeLessThanOrEqual(idleSlots(problem, start));
-          expect(pairKeys(further)).toEqual(pairKeys(start));
-          expect(checkSchedule(problem.event, { meetings: further }).violations).toEqual([]);
-          expect(compactFurther(problem, start, options)).toEqual(further);
-        },
-      ),
-      { numRuns: 80 },
-    );
+    expectSafeReslotting((problem, start) => compactFurther(problem, start, { moves: 6_000 }), 80);
   });
 });
 
 describe('searchGapFree', () => {
-  const pairKeys = (meetings: Meeting[]) => meetings.map((m) => m.clusters.join('+')).sort();
-  const spread: Meeting[] = [
-    { slot: 0, table: 1, clusters: ['c0', 'c1'] },
-    { slot: 2, table: 1, clusters: ['c0', 'c2'] },
-    { slot: 5, table: 1, clusters: ['c0', 'c3'] },
-  ];
-
   it('closes the gaps of a small event, and leaves alone what it must not touch', () => {
-    const problem = graphProblem({ clusters: 4, edges: star(3), slots: 6, tables: 3 });
+    const problem = starProblem();
     const result = searchGapFree(problem, spread, { moves: 20_000 });
     expect(result.idleSlots).toBe(0);
     expect(idleSlots(problem, result.meetings)).toBe(0);
@@ -651,34 +623,15 @@ describe('searchGapFree', () => {
     expect(searchGapFree(problem, spread, { maxMeetings: 2 })).toEqual({ meetings: spread, idleSlots: 3 });
     expect(searchGapFree(problem, spread, { runs: 0 })).toEqual({ meetings: spread, idleSlots: 3 });
     // Not a valid placement: unchanged, no idle count claimed.
-    const clash: Meeting[] = [
-      { slot: 0, table: 1, clusters: ['c0', 'c1'] },
-      { slot: 0, table: 2, clusters: ['c0', 'c2'] },
-    ];
     expect(searchGapFree(problem, clash)).toEqual({ meetings: clash, idleSlots: undefined });
   });
 
   it('never adds idle slots, keeps the pairs and validity, and gives the same answer twice', () => {
-    fc.assert(
-      fc.property(
-        graphArbitrary(16, 5),
-        fc.integer({ min: 2, max: 10 }),
-        fc.integer({ min: 1, max: 5 }),
-        fc.integer({ min: 0, max: 20 }),
-        (graph, slots, tables, seed) => {
-          const problem = graphProblem({ ...graph, slots, tables });
-          const start = placeMeetings(problem, problem.candidates, { compactionMoves: 0, seed }).meetings;
-          const options = { moves: 5_000, runs: 3 };
-          const result = searchGapFree(problem, start, options);
-          expect(result.idleSlots).toBe(idleSlots(problem, result.meetings));
-          expect(result.idleSlots).toBeLessThanOrEqual(idleSlots(problem, start));
-          expect(pairKeys(result.meetings)).toEqual(pairKeys(start));
-          expect(checkSchedule(problem.event, { meetings: result.meetings }).violations).toEqual([]);
-          expect(searchGapFree(problem, start, options)).toEqual(result);
-        },
-      ),
-      { numRuns: 60 },
-    );
+    expectSafeReslotting((problem, start) => {
+      const result = searchGapFree(problem, start, { moves: 5_000, runs: 3 });
+      expect(result.idleSlots).toBe(idleSlots(problem, result.meetings));
+      return result.meetings;
+    }, 60);
   });
 
   it('reaches gap-free agendas where the shorter passes stop short (generated 30-cluster event)', async () => {

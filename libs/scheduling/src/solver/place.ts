@@ -274,32 +274,67 @@ export function compactFurther(
   meetings: Meeting[],
   options: FurtherCompactionOptions = {},
 ): Meeting[] {
-  const deadline = options.deadline ?? Infinity;
-  const floor = options.floor ?? 0;
-  const idleOf = (list: Meeting[]) => placementStateOf(problem, list)?.totalIdle();
-  let best = meetings;
-  let bestIdle = idleOf(meetings);
-  if (bestIdle === undefined) return meetings;
+  const start = idleOf(problem, meetings);
+  if (start === undefined) return meetings;
   let budget = options.moves ?? furtherCompactionMoves(meetings.length);
-  for (let pass = 1; budget > 0 && bestIdle > floor && Date.now() < deadline; pass++) {
-    const moves = Math.min(budget, 2 * finalCompactionMoves(meetings.length));
-    budget -= moves;
-    const soft = pass % 2 === 1 && meetings.length >= SOFT_TABLES_MIN_MEETINGS;
-    const next = compactMeetings(problem, best, {
-      deadline,
-      seed: DEFAULT_SEED + pass,
-      moves,
-      floor,
-      earlier: false,
-      ...(soft ? SOFT_TABLES : {}),
-    });
-    const idle = idleOf(next) ?? Infinity;
-    if (idle < bestIdle) {
+  const soft = meetings.length >= SOFT_TABLES_MIN_MEETINGS;
+  return bestOfRuns(problem, meetings, start, {
+    deadline: options.deadline ?? Infinity,
+    floor: options.floor ?? 0,
+    run: (pass) => {
+      if (budget <= 0) return undefined;
+      const moves = Math.min(budget, 2 * finalCompactionMoves(meetings.length));
+      budget -= moves;
+      return { seed: DEFAULT_SEED + pass, moves, ...(soft && pass % 2 === 1 ? SOFT_TABLES : {}) };
+    },
+  }).meetings;
+}
+
+/** Idle slots of a placement; undefined when the meetings are not a valid placement. */
+function idleOf(problem: Problem, meetings: Meeting[]): number | undefined {
+  return placementStateOf(problem, meetings)?.totalIdle();
+}
+
+interface RunsOptions {
+  deadline: number;
+  /** No run starts once the idle slots are down to this. */
+  floor: number;
+  /** Stop after this many runs in a row without gain (default: never). */
+  patience?: number;
+  /** The options of run k (1, 2, …), or undefined: no more runs. */
+  run: (
+    k: number,
+  ) => Pick<CompactionOptions, 'seed' | 'moves' | 'tablePenalty' | 'startTemperature'> | undefined;
+}
+
+/**
+ * Annealing runs (`compactMeetings`), each from the best placement so far, a run kept only when it
+ * has strictly fewer idle slots (so never worse than the input, which comes back as is when nothing
+ * is gained); no run starts past the deadline or once the floor is reached.
+ */
+function bestOfRuns(
+  problem: Problem,
+  meetings: Meeting[],
+  idle: number,
+  options: RunsOptions,
+): { meetings: Meeting[]; idleSlots: number } {
+  const { deadline, floor } = options;
+  const patience = options.patience ?? Infinity;
+  let best = meetings;
+  let bestIdle = idle;
+  let fruitless = 0;
+  for (let k = 1; bestIdle > floor && fruitless < patience && Date.now() < deadline; k++) {
+    const run = options.run(k);
+    if (!run) break;
+    const next = compactMeetings(problem, best, { ...run, deadline, floor, earlier: false });
+    const nextIdle = idleOf(problem, next) ?? Infinity;
+    if (nextIdle < bestIdle) {
       best = next;
-      bestIdle = idle;
-    }
+      bestIdle = nextIdle;
+      fruitless = 0;
+    } else fruitless++;
   }
-  return best;
+  return { meetings: best, idleSlots: bestIdle };
 }
 
 /** Moves of one long run: a much slower cooling than the passes of `compactFurther`. */
@@ -354,35 +389,23 @@ export function searchGapFree(
   meetings: Meeting[],
   options: GapFreeSearchOptions = {},
 ): GapFreeSearchResult {
-  const deadline = options.deadline ?? Infinity;
-  const idleOf = (list: Meeting[]) => placementStateOf(problem, list)?.totalIdle();
-  let best = meetings;
-  let bestIdle = idleOf(meetings);
-  if (bestIdle === undefined) return { meetings, idleSlots: undefined };
-  if (meetings.length > (options.maxMeetings ?? LONG_RUN_MAX_MEETINGS))
-    return { meetings, idleSlots: bestIdle };
+  const start = idleOf(problem, meetings);
+  if (start === undefined) return { meetings, idleSlots: undefined };
+  if (meetings.length > (options.maxMeetings ?? LONG_RUN_MAX_MEETINGS)) return { meetings, idleSlots: start };
   const runs = options.runs ?? LONG_RUNS;
-  let fruitless = 0;
-  for (
-    let run = 1;
-    run <= runs && bestIdle > 0 && fruitless < LONG_RUN_PATIENCE && Date.now() < deadline;
-    run++
-  ) {
-    const next = compactMeetings(problem, best, {
-      deadline,
-      seed: LONG_RUN_SEED + run,
-      moves: options.moves ?? LONG_RUN_MOVES,
-      earlier: false,
-      ...(run % 2 === 1 ? LONG_RUN_SOFT_TABLES : {}),
-    });
-    const idle = idleOf(next) ?? Infinity;
-    if (idle < bestIdle) {
-      best = next;
-      bestIdle = idle;
-      fruitless = 0;
-    } else fruitless++;
-  }
-  return { meetings: best, idleSlots: bestIdle };
+  return bestOfRuns(problem, meetings, start, {
+    deadline: options.deadline ?? Infinity,
+    floor: 0,
+    patience: LONG_RUN_PATIENCE,
+    run: (k) =>
+      k > runs
+        ? undefined
+        : {
+            seed: LONG_RUN_SEED + k,
+            moves: options.moves ?? LONG_RUN_MOVES,
+            ...(k % 2 === 1 ? LONG_RUN_SOFT_TABLES : {}),
+          },
+  });
 }
 
 /**
